@@ -1,0 +1,533 @@
+package io.github.dynacrud.entity;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * How one entity type lives in a single table: its record type, key templates, indexes and the attributes dynacrud
+ * manages for it. Built once at start-up; every template is checked against the record when it is built.
+ *
+ * <pre>{@code
+ * record Todo(String ownerId, String id, String title, boolean done, Long version,
+ *             Instant createdAt, Instant updatedAt) {}
+ *
+ * static final Entity<Todo> TODO = Entity.of(Todo.class)
+ *         .type("Todo")
+ *         .partitionKey("USER#{ownerId}")
+ *         .sortKey("TODO#{id}")
+ *         .index("GSI1", "USER#{ownerId}", "DONE#{done}#{id}")
+ *         .generatedId("id")
+ *         .owner("ownerId")
+ *         .version("version")
+ *         .timestamps("createdAt", "updatedAt")
+ *         .build();
+ * }</pre>
+ *
+ * @param <T> the record type
+ */
+public final class Entity<T extends Record> {
+    /** The table attribute holding the partition key. */
+    public static final String PARTITION_KEY = "PK";
+    /** The table attribute holding the sort key. */
+    public static final String SORT_KEY = "SK";
+    /** The table attribute naming each item's entity type. */
+    public static final String TYPE_ATTRIBUTE = "_type";
+
+    private final Class<T> recordType;
+    private final String type;
+    private final KeyTemplate partitionKey;
+    private final KeyTemplate sortKey;
+    private final List<Index> indexes;
+    private final String idAttribute;
+    private final boolean generatedId;
+    private final String ownerAttribute;
+    private final String versionAttribute;
+    private final String createdAtAttribute;
+    private final String updatedAtAttribute;
+    private final String ttlAttribute;
+    private final List<String> uniqueAttributes;
+    private final Set<String> hiddenAttributes;
+
+    private Entity(Builder<T> b) {
+        this.recordType = b.recordType;
+        this.type = b.type;
+        this.partitionKey = b.partitionKey;
+        this.sortKey = b.sortKey;
+        this.indexes = List.copyOf(b.indexes.values());
+        this.idAttribute = b.idAttribute;
+        this.generatedId = b.generatedId;
+        this.ownerAttribute = b.ownerAttribute;
+        this.versionAttribute = b.versionAttribute;
+        this.createdAtAttribute = b.createdAtAttribute;
+        this.updatedAtAttribute = b.updatedAtAttribute;
+        this.ttlAttribute = b.ttlAttribute;
+        this.uniqueAttributes = List.copyOf(b.uniqueAttributes);
+        Set<String> hidden = new LinkedHashSet<>(b.hiddenAttributes);
+        if (ownerAttribute != null && !b.ownerVisible) {
+            hidden.add(ownerAttribute);
+        }
+        this.hiddenAttributes = Set.copyOf(hidden);
+    }
+
+    /**
+     * Starts describing an entity type.
+     *
+     * @param recordType the record class whose instances are stored
+     * @param <T>        the record type
+     * @return a builder
+     */
+    public static <T extends Record> Builder<T> of(Class<T> recordType) {
+        return new Builder<>(recordType);
+    }
+
+    /** @return the record class */
+    public Class<T> recordType() {
+        return recordType;
+    }
+
+    /** @return the entity type name stored with each item, such as {@code "Todo"} */
+    public String type() {
+        return type;
+    }
+
+    /** @return the template of {@code PK} */
+    public KeyTemplate partitionKey() {
+        return partitionKey;
+    }
+
+    /** @return the template of {@code SK} */
+    public KeyTemplate sortKey() {
+        return sortKey;
+    }
+
+    /** @return the indexes, in declaration order */
+    public List<Index> indexes() {
+        return indexes;
+    }
+
+    /**
+     * Finds an index by name.
+     *
+     * @param name such as {@code "GSI1"}
+     * @return the index
+     * @throws IllegalArgumentException when this entity has no such index
+     */
+    public Index index(String name) {
+        return indexes.stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException(type + " has no index '" + name + "'; it has " + indexes.stream()
+                        .map(Index::name).toList()));
+    }
+
+    /** @return the attribute identifying an item within its partition, when declared */
+    public Optional<String> idAttribute() {
+        return Optional.ofNullable(idAttribute);
+    }
+
+    /** @return whether dynacrud generates the id on create when it is absent */
+    public boolean generatesId() {
+        return generatedId;
+    }
+
+    /** @return the attribute filled from the caller's scope, when the entity is owner-scoped */
+    public Optional<String> ownerAttribute() {
+        return Optional.ofNullable(ownerAttribute);
+    }
+
+    /** @return the attribute holding the version, incremented on every write */
+    public Optional<String> versionAttribute() {
+        return Optional.ofNullable(versionAttribute);
+    }
+
+    /** @return the attribute set once, on create */
+    public Optional<String> createdAtAttribute() {
+        return Optional.ofNullable(createdAtAttribute);
+    }
+
+    /** @return the attribute set on every write */
+    public Optional<String> updatedAtAttribute() {
+        return Optional.ofNullable(updatedAtAttribute);
+    }
+
+    /** @return the attribute stored as epoch seconds for DynamoDB's time to live */
+    public Optional<String> ttlAttribute() {
+        return Optional.ofNullable(ttlAttribute);
+    }
+
+    /** @return the attributes whose values no two items of this type may share */
+    public List<String> uniqueAttributes() {
+        return uniqueAttributes;
+    }
+
+    /** @return the attributes never shown in API responses; the owner is among them unless made visible */
+    public Set<String> hiddenAttributes() {
+        return hiddenAttributes;
+    }
+
+    /** @return the attributes the primary key is built from (owner included) */
+    public Set<String> keyAttributes() {
+        Set<String> attributes = new LinkedHashSet<>(partitionKey.attributes());
+        attributes.addAll(sortKey.attributes());
+        return attributes;
+    }
+
+    /** @return the attributes dynacrud sets itself: owner, generated id, version and timestamps */
+    public Set<String> managedAttributes() {
+        Set<String> attributes = new LinkedHashSet<>();
+        Arrays.asList(ownerAttribute, generatedId ? idAttribute : null, versionAttribute, createdAtAttribute,
+                updatedAtAttribute).forEach(a -> {
+                    if (a != null) {
+                        attributes.add(a);
+                    }
+                });
+        return attributes;
+    }
+
+    @Override
+    public String toString() {
+        return "Entity[" + type + " " + partitionKey + " " + sortKey + "]";
+    }
+
+    /**
+     * Describes an entity type; {@link #build()} checks the description against the record.
+     *
+     * @param <T> the record type
+     */
+    public static final class Builder<T extends Record> {
+        private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+        private final Class<T> recordType;
+        private final Map<String, RecordComponent> components;
+        private String type;
+        private KeyTemplate partitionKey;
+        private KeyTemplate sortKey;
+        private final Map<String, Index> indexes = new LinkedHashMap<>();
+        private String idAttribute;
+        private boolean generatedId;
+        private String ownerAttribute;
+        private boolean ownerVisible;
+        private String versionAttribute;
+        private String createdAtAttribute;
+        private String updatedAtAttribute;
+        private String ttlAttribute;
+        private final Set<String> uniqueAttributes = new LinkedHashSet<>();
+        private final Set<String> hiddenAttributes = new LinkedHashSet<>();
+
+        private Builder(Class<T> recordType) {
+            this.recordType = Objects.requireNonNull(recordType, "recordType");
+            if (!recordType.isRecord()) {
+                throw new IllegalArgumentException(recordType.getName() + " is not a record");
+            }
+            this.components = Arrays.stream(recordType.getRecordComponents())
+                    .collect(Collectors.toMap(RecordComponent::getName, Function.identity(), (a, b) -> a,
+                            LinkedHashMap::new));
+            this.type = recordType.getSimpleName();
+        }
+
+        /**
+         * Names the entity type stored with each item; defaults to the record's simple name.
+         *
+         * @param type letters, digits and {@code _}, starting with a letter
+         * @return this builder
+         */
+        public Builder<T> type(String type) {
+            if (type == null || !NAME.matcher(type).matches()) {
+                throw new IllegalArgumentException("entity type '" + type
+                        + "' must be letters, digits or '_', starting with a letter");
+            }
+            this.type = type;
+            return this;
+        }
+
+        /**
+         * Sets the template of the partition key {@code PK}.
+         *
+         * @param template such as {@code "USER#{ownerId}"}
+         * @return this builder
+         */
+        public Builder<T> partitionKey(String template) {
+            this.partitionKey = KeyTemplate.parse(template);
+            return this;
+        }
+
+        /**
+         * Sets the template of the sort key {@code SK}; it starts with a literal, such as {@code "TODO#{id}"}, so
+         * that the items of this type in a partition can be listed.
+         *
+         * @param template such as {@code "TODO#{id}"}
+         * @return this builder
+         */
+        public Builder<T> sortKey(String template) {
+            this.sortKey = KeyTemplate.parse(template);
+            return this;
+        }
+
+        /**
+         * Adds a global secondary index, written as {@code <name>PK} and {@code <name>SK}. An item belongs to the
+         * index only when every attribute its templates name has a value (a sparse index).
+         *
+         * @param name         such as {@code "GSI1"}
+         * @param partitionKey the template of {@code <name>PK}
+         * @param sortKey      the template of {@code <name>SK}
+         * @return this builder
+         */
+        public Builder<T> index(String name, String partitionKey, String sortKey) {
+            if (name == null || !NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("index name '" + name
+                        + "' must be letters, digits or '_', starting with a letter");
+            }
+            if (indexes.containsKey(name)) {
+                throw new IllegalArgumentException("index '" + name + "' is declared twice");
+            }
+            indexes.put(name, new Index(name, KeyTemplate.parse(partitionKey), KeyTemplate.parse(sortKey)));
+            return this;
+        }
+
+        /**
+         * Names the String attribute that identifies an item in its partition; it must appear in the primary key.
+         *
+         * @param attribute such as {@code "id"}
+         * @return this builder
+         */
+        public Builder<T> id(String attribute) {
+            this.idAttribute = component(attribute, "id", String.class).getName();
+            this.generatedId = false;
+            return this;
+        }
+
+        /**
+         * Like {@link #id(String)}, and create fills the id with a new time-ordered ULID when it is absent.
+         *
+         * @param attribute such as {@code "id"}
+         * @return this builder
+         */
+        public Builder<T> generatedId(String attribute) {
+            id(attribute);
+            this.generatedId = true;
+            return this;
+        }
+
+        /**
+         * Makes the entity owner-scoped: the String attribute is always filled from the caller's scope, never from
+         * input, must appear in the partition key, and is hidden from API responses.
+         *
+         * @param attribute such as {@code "ownerId"}
+         * @return this builder
+         */
+        public Builder<T> owner(String attribute) {
+            this.ownerAttribute = component(attribute, "owner", String.class).getName();
+            return this;
+        }
+
+        /**
+         * Shows the owner attribute in API responses, which hide it by default.
+         *
+         * @return this builder
+         */
+        public Builder<T> ownerVisible() {
+            this.ownerVisible = true;
+            return this;
+        }
+
+        /**
+         * Names the int or long attribute holding the version: 1 on create, incremented by every write, checked
+         * against the caller's expected version.
+         *
+         * @param attribute such as {@code "version"}
+         * @return this builder
+         */
+        public Builder<T> version(String attribute) {
+            this.versionAttribute = component(attribute, "version", Integer.class, int.class, Long.class,
+                    long.class).getName();
+            return this;
+        }
+
+        /**
+         * Names the {@link Instant} attributes set on create and on every write.
+         *
+         * @param createdAt set once, on create
+         * @param updatedAt set on every write
+         * @return this builder
+         */
+        public Builder<T> timestamps(String createdAt, String updatedAt) {
+            this.createdAtAttribute = component(createdAt, "createdAt timestamp", Instant.class).getName();
+            this.updatedAtAttribute = component(updatedAt, "updatedAt timestamp", Instant.class).getName();
+            if (createdAt.equals(updatedAt)) {
+                throw new IllegalArgumentException("timestamps need two attributes; both are '" + createdAt + "'");
+            }
+            return this;
+        }
+
+        /**
+         * Names the {@link Instant} or epoch-seconds long attribute after which DynamoDB may delete the item.
+         *
+         * @param attribute such as {@code "expiresAt"}
+         * @return this builder
+         */
+        public Builder<T> ttl(String attribute) {
+            this.ttlAttribute = component(attribute, "ttl", Instant.class, Long.class, long.class).getName();
+            return this;
+        }
+
+        /**
+         * Declares attributes whose values no two items of this type may share, such as an email address.
+         * Guard items enforce it in the same transaction as each write.
+         *
+         * @param attributes such as {@code "email"}
+         * @return this builder
+         */
+        public Builder<T> unique(String... attributes) {
+            for (String attribute : attributes) {
+                RecordComponent c = component(attribute, "unique");
+                if (!KeyParts.isKeyType(c.getType())) {
+                    throw new IllegalArgumentException("unique attribute '" + attribute + "' of "
+                            + recordType.getSimpleName() + " has type " + c.getType().getSimpleName()
+                            + "; use a String, number, boolean, date or enum");
+                }
+                uniqueAttributes.add(attribute);
+            }
+            return this;
+        }
+
+        /**
+         * Declares attributes that are stored but never shown in API responses.
+         *
+         * @param attributes such as {@code "passwordHash"}
+         * @return this builder
+         */
+        public Builder<T> hidden(String... attributes) {
+            for (String attribute : attributes) {
+                hiddenAttributes.add(component(attribute, "hidden").getName());
+            }
+            return this;
+        }
+
+        /**
+         * Checks the description against the record and builds it.
+         *
+         * @return the entity
+         * @throws IllegalArgumentException naming the offending template or attribute
+         */
+        public Entity<T> build() {
+            if (partitionKey == null) {
+                throw new IllegalArgumentException(type + " needs a partitionKey template, such as 'USER#{ownerId}'");
+            }
+            if (sortKey == null) {
+                throw new IllegalArgumentException(type + " needs a sortKey template, such as '"
+                        + type.toUpperCase(Locale.ROOT) + "#{id}'");
+            }
+            checkTemplate(partitionKey, "partition key");
+            checkTemplate(sortKey, "sort key");
+            if (sortKey.segments().get(0).isPlaceholder()) {
+                throw new IllegalArgumentException("sort key template '" + sortKey + "' of " + type
+                        + " must start with a literal, such as '" + type.toUpperCase(Locale.ROOT)
+                        + "#{" + sortKey.segments().get(0).attribute() + "}', so its items can be listed");
+            }
+            List<String> keyAttributes = new ArrayList<>(partitionKey.attributes());
+            keyAttributes.addAll(sortKey.attributes());
+            if (keyAttributes.isEmpty() || keyAttributes.equals(
+                    ownerAttribute == null ? List.of() : List.of(ownerAttribute))) {
+                throw new IllegalArgumentException("the primary key of " + type + " ('" + partitionKey + "', '"
+                        + sortKey + "') has no placeholder that tells its items apart, such as '{id}'");
+            }
+            for (Index index : indexes.values()) {
+                checkTemplate(index.partitionKey(), "index " + index.name() + " partition key");
+                checkTemplate(index.sortKey(), "index " + index.name() + " sort key");
+            }
+            if (idAttribute != null && !keyAttributes.contains(idAttribute)) {
+                throw new IllegalArgumentException("id attribute '" + idAttribute + "' of " + type
+                        + " must appear in the partition or sort key template");
+            }
+            if (ownerAttribute != null && !partitionKey.attributes().contains(ownerAttribute)) {
+                throw new IllegalArgumentException("owner attribute '" + ownerAttribute + "' of " + type
+                        + " must appear in the partition key template, which is '" + partitionKey + "'");
+            }
+            for (String managed : Arrays.asList(versionAttribute, createdAtAttribute, updatedAtAttribute,
+                    ttlAttribute)) {
+                if (managed != null && keyAttributes.contains(managed)) {
+                    throw new IllegalArgumentException("attribute '" + managed + "' of " + type
+                            + " changes on writes, so it cannot be part of the primary key");
+                }
+            }
+            if (!uniqueAttributes.isEmpty() && versionAttribute == null) {
+                throw new IllegalArgumentException(type + " has unique attributes " + uniqueAttributes
+                        + ", which need a version attribute: writes check the version they read");
+            }
+            for (Index index : indexes.values()) {
+                if (ownerAttribute != null && !index.partitionKey().attributes().contains(ownerAttribute)) {
+                    throw new IllegalArgumentException("index " + index.name() + " partition key template '"
+                            + index.partitionKey() + "' of owner-scoped " + type + " must contain {" + ownerAttribute
+                            + "}, or a query could see other owners' items");
+                }
+            }
+            for (String unique : uniqueAttributes) {
+                if (keyAttributes.contains(unique)) {
+                    throw new IllegalArgumentException("unique attribute '" + unique + "' of " + type
+                            + " is already part of the primary key");
+                }
+            }
+            checkReservedNames();
+            return new Entity<>(this);
+        }
+
+        private void checkTemplate(KeyTemplate template, String role) {
+            for (String attribute : template.attributes()) {
+                RecordComponent c = components.get(attribute);
+                if (c == null) {
+                    throw new IllegalArgumentException(role + " template '" + template + "' names '" + attribute
+                            + "', which " + recordType.getSimpleName() + " does not have");
+                }
+                if (!KeyParts.isKeyType(c.getType())) {
+                    throw new IllegalArgumentException(role + " template '" + template + "' names '" + attribute
+                            + "' of type " + c.getType().getSimpleName()
+                            + "; keys take String, number, boolean, LocalDate, Instant or enum attributes");
+                }
+                if (attribute.equals(versionAttribute)) {
+                    throw new IllegalArgumentException(role + " template '" + template + "' names the version '"
+                            + attribute + "', which changes on every write");
+                }
+            }
+        }
+
+        private void checkReservedNames() {
+            Set<String> reserved = new LinkedHashSet<>(List.of(PARTITION_KEY, SORT_KEY, TYPE_ATTRIBUTE));
+            indexes.values().forEach(i -> {
+                reserved.add(i.partitionKeyAttribute());
+                reserved.add(i.sortKeyAttribute());
+            });
+            for (String name : components.keySet()) {
+                if (reserved.contains(name)) {
+                    throw new IllegalArgumentException(recordType.getSimpleName() + " has a component named '" + name
+                            + "', which dynacrud uses for keys; rename it");
+                }
+            }
+        }
+
+        private RecordComponent component(String attribute, String role, Class<?>... allowed) {
+            RecordComponent c = attribute == null ? null : components.get(attribute);
+            if (c == null) {
+                throw new IllegalArgumentException(role + " attribute '" + attribute + "' is not a component of "
+                        + recordType.getSimpleName() + "; it has " + components.keySet());
+            }
+            if (allowed.length > 0 && !Arrays.asList(allowed).contains(c.getType())) {
+                throw new IllegalArgumentException(role + " attribute '" + attribute + "' of "
+                        + recordType.getSimpleName() + " has type " + c.getType().getSimpleName() + "; use "
+                        + Arrays.stream(allowed).map(Class::getSimpleName).distinct()
+                                .collect(Collectors.joining(" or ")));
+            }
+            return c;
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package io.github.dynacrud.internal;
+
+import io.github.dynacrud.entity.Entity;
+import io.github.dynacrud.entity.Index;
+import io.github.dynacrud.entity.KeyParts;
+import io.github.dynacrud.entity.KeyTemplate;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Everything one entity type needs to become DynamoDB items and back, built once per repository: the record model,
+ * the Enhanced Client table schema, and the rendering of primary and index keys.
+ *
+ * @param <T> the record type
+ */
+public final class EntityMapping<T extends Record> {
+    private final Entity<T> entity;
+    private final RecordModel<T> model;
+    private final TableSchema<T> schema;
+    private final AttributeValue typeValue;
+
+    /**
+     * Builds the mapping of an entity.
+     *
+     * @param entity the entity
+     */
+    public EntityMapping(Entity<T> entity) {
+        this.entity = entity;
+        this.model = RecordModel.of(entity.recordType());
+        Map<String, AttributeConverter<?>> converters = new HashMap<>();
+        entity.ttlAttribute().filter(ttl -> model.component(ttl).rawType() == Instant.class)
+                .ifPresent(ttl -> converters.put(ttl, new RecordSchemas.EpochSecondsConverter()));
+        this.schema = RecordSchemas.of(model, converters);
+        this.typeValue = AttributeValue.fromS(entity.type());
+    }
+
+    /** @return the entity */
+    public Entity<T> entity() {
+        return entity;
+    }
+
+    /** @return the record model */
+    public RecordModel<T> model() {
+        return model;
+    }
+
+    /** @return the Enhanced Client schema of the record's own attributes */
+    public TableSchema<T> schema() {
+        return schema;
+    }
+
+    /** @return the value of the entity-type attribute */
+    public AttributeValue typeValue() {
+        return typeValue;
+    }
+
+    /**
+     * Converts one attribute value as the schema stores it.
+     *
+     * @param attribute the component name
+     * @param value     the value
+     * @return the stored form, or {@code null} when the value is {@code null} or an empty set, which DynamoDB cannot
+     *         store and which reads back as empty
+     */
+    @SuppressWarnings("unchecked")
+    public AttributeValue attributeValue(String attribute, Object value) {
+        if (value == null) {
+            return null;
+        }
+        AttributeConverter<?> converter = schema.converterForAttribute(attribute);
+        AttributeValue stored = ((AttributeConverter<Object>) converter).transformFrom(value);
+        return isStorable(stored) ? stored : null;
+    }
+
+    /**
+     * Renders the primary key.
+     *
+     * @param values where to find each placeholder's value
+     * @return {@code PK} and {@code SK}
+     * @throws io.github.dynacrud.ValidationException when a key part is missing or could forge another key
+     */
+    public Map<String, AttributeValue> primaryKey(Function<String, Object> values) {
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
+        key.put(Entity.PARTITION_KEY, AttributeValue.fromS(render(entity.partitionKey(), values)));
+        key.put(Entity.SORT_KEY, AttributeValue.fromS(render(entity.sortKey(), values)));
+        return key;
+    }
+
+    /**
+     * Renders a template whose every placeholder must have a value.
+     *
+     * @param template the template
+     * @param values   where to find each placeholder's value
+     * @return the key
+     * @throws io.github.dynacrud.ValidationException when a key part is missing or could forge another key
+     */
+    public String render(KeyTemplate template, Function<String, Object> values) {
+        return template.render(parts(template, values));
+    }
+
+    /**
+     * Checks and renders the values of all of a template's placeholders.
+     *
+     * @param template the template
+     * @param values   where to find each placeholder's value
+     * @return the rendered parts by attribute
+     * @throws io.github.dynacrud.ValidationException when a value is missing or could forge another key
+     */
+    public Map<String, String> parts(KeyTemplate template, Function<String, Object> values) {
+        Map<String, String> parts = new HashMap<>();
+        for (String attribute : template.attributes()) {
+            parts.put(attribute, KeyParts.check(attribute, values.apply(attribute)));
+        }
+        return parts;
+    }
+
+    /**
+     * Renders an index's keys when the item belongs to it, that is when every attribute its templates name has a
+     * value.
+     *
+     * @param index  the index
+     * @param values where to find each placeholder's value
+     * @return both key attributes, or empty when the item is not in this sparse index
+     */
+    public Optional<Map<String, AttributeValue>> indexKey(Index index, Function<String, Object> values) {
+        boolean complete = index.partitionKey().attributes().stream().allMatch(a -> values.apply(a) != null)
+                && index.sortKey().attributes().stream().allMatch(a -> values.apply(a) != null);
+        if (!complete) {
+            return Optional.empty();
+        }
+        return Optional.of(Map.of(
+                index.partitionKeyAttribute(), AttributeValue.fromS(render(index.partitionKey(), values)),
+                index.sortKeyAttribute(), AttributeValue.fromS(render(index.sortKey(), values))));
+    }
+
+    /**
+     * Builds the whole stored item of a record: its attributes, primary key, index keys and entity type.
+     *
+     * @param item the record
+     * @return the item, without {@code null} attributes
+     */
+    public Map<String, AttributeValue> toItem(T item) {
+        Map<String, AttributeValue> stored = new LinkedHashMap<>();
+        schema.itemToMap(item, true).forEach((name, value) -> {
+            if (isStorable(value)) {
+                stored.put(name, value);
+            }
+        });
+        Function<String, Object> values = name -> model.value(item, name);
+        stored.putAll(primaryKey(values));
+        for (Index index : entity.indexes()) {
+            indexKey(index, values).ifPresent(stored::putAll);
+        }
+        stored.put(Entity.TYPE_ATTRIBUTE, typeValue);
+        return stored;
+    }
+
+    /**
+     * Tells whether a stored item is of this entity type.
+     *
+     * @param item a stored item, possibly {@code null} or empty
+     * @return {@code true} when it exists and carries this type
+     */
+    public boolean isOwnType(Map<String, AttributeValue> item) {
+        return item != null && typeValue.equals(item.get(Entity.TYPE_ATTRIBUTE));
+    }
+
+    /**
+     * Reads a stored item of this type.
+     *
+     * @param item a stored item
+     * @return the record, or empty when the item is missing or of another type
+     */
+    public Optional<T> fromItem(Map<String, AttributeValue> item) {
+        return isOwnType(item) ? Optional.of(schema.mapToItem(item)) : Optional.empty();
+    }
+
+    /**
+     * Boxes a version number as the record's version component expects it.
+     *
+     * @param version the version
+     * @return an {@link Integer} or a {@link Long}
+     */
+    public Object versionValue(long version) {
+        Class<?> type = model.component(entity.versionAttribute().orElseThrow()).rawType();
+        return type == int.class || type == Integer.class ? (Object) Math.toIntExact(version) : (Object) version;
+    }
+
+    /**
+     * Reads the version of a record.
+     *
+     * @param item the record
+     * @return its version, 0 when unset
+     */
+    public long version(T item) {
+        Object version = model.value(item, entity.versionAttribute().orElseThrow());
+        return version == null ? 0 : ((Number) version).longValue();
+    }
+
+    private static boolean isStorable(AttributeValue value) {
+        if (value == null || Boolean.TRUE.equals(value.nul())) {
+            return false;
+        }
+        return !(value.hasSs() && value.ss().isEmpty() || value.hasNs() && value.ns().isEmpty()
+                || value.hasBs() && value.bs().isEmpty());
+    }
+}

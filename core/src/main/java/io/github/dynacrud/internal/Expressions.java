@@ -1,0 +1,99 @@
+package io.github.dynacrud.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Collects the attribute-name and value placeholders of one DynamoDB request, so attribute names that are reserved
+ * words (such as {@code name} or {@code status}) never break an expression and values never appear in one.
+ */
+public final class Expressions {
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, String> namePlaceholders = new HashMap<>();
+    private final Map<String, AttributeValue> values = new HashMap<>();
+    private final List<String> sets = new ArrayList<>();
+    private final List<String> removes = new ArrayList<>();
+
+    /**
+     * Returns the placeholder of an attribute name, such as {@code #title}.
+     *
+     * @param attribute the attribute name
+     * @return its placeholder, the same for every use in this request
+     */
+    public String name(String attribute) {
+        return namePlaceholders.computeIfAbsent(attribute, a -> {
+            String base = "#" + (a.matches("[A-Za-z][A-Za-z0-9]*") ? a : "x");
+            String placeholder = base;
+            for (int i = 1; names.containsKey(placeholder); i++) {
+                placeholder = base + i;
+            }
+            names.put(placeholder, a);
+            return placeholder;
+        });
+    }
+
+    /**
+     * Returns a new placeholder for a value, such as {@code :v0}.
+     *
+     * @param value the value
+     * @return its placeholder
+     */
+    public String value(AttributeValue value) {
+        String placeholder = ":v" + values.size();
+        values.put(placeholder, value);
+        return placeholder;
+    }
+
+    /**
+     * Adds {@code SET attribute = value} to the update expression.
+     *
+     * @param attribute the attribute
+     * @param value     its new value
+     */
+    public void set(String attribute, AttributeValue value) {
+        sets.add(name(attribute) + " = " + value(value));
+    }
+
+    /**
+     * Adds a raw {@code SET} action, such as {@code #version = #version + :v1}.
+     *
+     * @param action the action, written with placeholders from this object
+     */
+    public void setAction(String action) {
+        sets.add(action);
+    }
+
+    /**
+     * Adds {@code REMOVE attribute} to the update expression.
+     *
+     * @param attribute the attribute
+     */
+    public void remove(String attribute) {
+        removes.add(name(attribute));
+    }
+
+    /** @return the update expression of the collected actions */
+    public String updateExpression() {
+        StringBuilder expression = new StringBuilder();
+        if (!sets.isEmpty()) {
+            expression.append("SET ").append(String.join(", ", sets));
+        }
+        if (!removes.isEmpty()) {
+            expression.append(expression.length() > 0 ? " " : "").append("REMOVE ").append(String.join(", ", removes));
+        }
+        return expression.toString();
+    }
+
+    /** @return the name placeholders, or {@code null} when there are none (the SDK omits null maps) */
+    public Map<String, String> names() {
+        return names.isEmpty() ? null : Map.copyOf(names);
+    }
+
+    /** @return the value placeholders, or {@code null} when there are none */
+    public Map<String, AttributeValue> values() {
+        return values.isEmpty() ? null : Map.copyOf(values);
+    }
+}

@@ -1,0 +1,157 @@
+package io.github.dynacrud.internal;
+
+import io.github.dynacrud.InvalidCursorException;
+import io.github.dynacrud.entity.Entity;
+import io.github.dynacrud.entity.Index;
+import io.github.dynacrud.entity.KeyParts;
+import io.github.dynacrud.entity.KeyTemplate;
+import io.github.dynacrud.table.Page;
+import io.github.dynacrud.table.Query;
+import io.github.dynacrud.table.SortKeyCondition;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Runs a {@link Query} as one DynamoDB {@code Query} request on the table or an index: the partition rendered from the
+ * owner and the given values, the sort key condition rendered through its template, a filter on the entity type, and
+ * cursors bound to all of that.
+ *
+ * @param <T> the record type
+ */
+public final class KeyQuery<T extends Record> {
+    private final EntityMapping<T> mapping;
+    private final Entity<T> entity;
+    private final String tableName;
+    private final CursorCodec cursors;
+
+    /**
+     * Creates the query runner of one entity type.
+     *
+     * @param mapping   the entity's mapping
+     * @param tableName the table
+     * @param cursors   the cursor codec
+     */
+    public KeyQuery(EntityMapping<T> mapping, String tableName, CursorCodec cursors) {
+        this.mapping = mapping;
+        this.entity = mapping.entity();
+        this.tableName = tableName;
+        this.cursors = cursors;
+    }
+
+    /**
+     * Reads one page.
+     *
+     * @param client the DynamoDB client
+     * @param owner  the caller's owner id, present exactly when the entity is owner-scoped
+     * @param query  the query
+     * @return the page
+     */
+    public Page<T> run(DynamoDbClient client, Optional<String> owner, Query query) {
+        Optional<Index> index = query.index().map(entity::index);
+        KeyTemplate partitionTemplate = index.map(Index::partitionKey).orElse(entity.partitionKey());
+        KeyTemplate sortTemplate = index.map(Index::sortKey).orElse(entity.sortKey());
+        String partitionAttribute = index.map(Index::partitionKeyAttribute).orElse(Entity.PARTITION_KEY);
+        String sortAttribute = index.map(Index::sortKeyAttribute).orElse(Entity.SORT_KEY);
+
+        Map<String, Object> partitionValues = new HashMap<>(query.partition());
+        for (String attribute : partitionValues.keySet()) {
+            if (!partitionTemplate.attributes().contains(attribute) || owner.isPresent()
+                    && attribute.equals(entity.ownerAttribute().orElseThrow())) {
+                throw new IllegalArgumentException("partition key '" + partitionTemplate + "' of " + entity.type()
+                        + " takes no value for '" + attribute + "' from a query");
+            }
+        }
+        owner.ifPresent(o -> partitionValues.put(entity.ownerAttribute().orElseThrow(), o));
+        String partition = mapping.render(partitionTemplate, partitionValues::get);
+
+        Expressions expressions = new Expressions();
+        String keyCondition = expressions.name(partitionAttribute) + " = "
+                + expressions.value(AttributeValue.fromS(partition));
+        String sortCondition = sortCondition(expressions, sortAttribute, sortTemplate, query.sortKey());
+        if (!sortCondition.isEmpty()) {
+            keyCondition += " AND " + sortCondition;
+        }
+        String filter = expressions.name(Entity.TYPE_ATTRIBUTE) + " = " + expressions.value(mapping.typeValue());
+        String binding = String.join("\n", tableName, query.index().orElse(""), partition,
+                query.sortKey().map(Object::toString).orElse(""), query.descending() ? "desc" : "asc", entity.type());
+        Set<String> keyNames = index.map(i -> Set.of(i.partitionKeyAttribute(), i.sortKeyAttribute(),
+                Entity.PARTITION_KEY, Entity.SORT_KEY)).orElse(Set.of(Entity.PARTITION_KEY, Entity.SORT_KEY));
+        Map<String, AttributeValue> startKey = query.cursor().map(c -> cursors.decode(c, binding, keyNames))
+                .orElse(null);
+
+        String condition = keyCondition;
+        QueryResponse response;
+        try {
+            response = client.query(r -> r.tableName(tableName)
+                    .indexName(query.index().orElse(null))
+                    .keyConditionExpression(condition)
+                    .filterExpression(filter)
+                    .expressionAttributeNames(expressions.names())
+                    .expressionAttributeValues(expressions.values())
+                    .limit(query.limit())
+                    .scanIndexForward(!query.descending())
+                    .consistentRead(index.isEmpty())
+                    .exclusiveStartKey(startKey));
+        } catch (AwsServiceException e) {
+            if (startKey != null && e.awsErrorDetails() != null
+                    && "ValidationException".equals(e.awsErrorDetails().errorCode())) {
+                throw new InvalidCursorException();
+            }
+            throw AwsFailures.translate("Query", e);
+        } catch (SdkException e) {
+            throw AwsFailures.translate("Query", e);
+        }
+        List<T> items = response.items().stream().flatMap(item -> mapping.fromItem(item).stream()).toList();
+        Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? Optional.of(cursors.encode(response.lastEvaluatedKey(), binding)) : Optional.empty();
+        return new Page<>(items, next);
+    }
+
+    private String sortCondition(Expressions expressions, String attribute, KeyTemplate template,
+            Optional<SortKeyCondition> requested) {
+        String name = expressions.name(attribute);
+        if (requested.isEmpty()) {
+            String prefix = template.literalPrefix();
+            return prefix.isEmpty() ? ""
+                    : "begins_with(" + name + ", " + expressions.value(AttributeValue.fromS(prefix)) + ")";
+        }
+        SortKeyCondition condition = requested.get();
+        String value = expressions.value(AttributeValue.fromS(render(template, condition.values(),
+                condition.operator() == SortKeyCondition.Operator.EQUAL)));
+        return switch (condition.operator()) {
+            case EQUAL -> name + " = " + value;
+            case BEGINS_WITH -> "begins_with(" + name + ", " + value + ")";
+            case BETWEEN -> name + " BETWEEN " + value + " AND "
+                    + expressions.value(AttributeValue.fromS(render(template, condition.upper(), false)));
+            case LESS_THAN -> name + " < " + value;
+            case LESS_THAN_OR_EQUAL -> name + " <= " + value;
+            case GREATER_THAN -> name + " > " + value;
+            case GREATER_THAN_OR_EQUAL -> name + " >= " + value;
+        };
+    }
+
+    private String render(KeyTemplate template, Map<String, Object> values, boolean complete) {
+        List<String> attributes = template.attributes();
+        for (String attribute : values.keySet()) {
+            int position = attributes.indexOf(attribute);
+            if (position < 0 || !values.keySet().containsAll(attributes.subList(0, position))) {
+                throw new IllegalArgumentException("sort key '" + template + "' of " + entity.type()
+                        + " takes values for its leading placeholders " + attributes + ", not " + values.keySet());
+            }
+        }
+        if (complete && values.size() != attributes.size()) {
+            throw new IllegalArgumentException("an equality on sort key '" + template + "' needs " + attributes);
+        }
+        Map<String, String> parts = new HashMap<>();
+        values.forEach((attribute, value) -> parts.put(attribute, KeyParts.check(attribute, value)));
+        return template.renderPrefix(parts);
+    }
+}

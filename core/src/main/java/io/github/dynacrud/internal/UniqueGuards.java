@@ -1,0 +1,177 @@
+package io.github.dynacrud.internal;
+
+import io.github.dynacrud.ItemAlreadyExistsException;
+import io.github.dynacrud.RetryableException;
+import io.github.dynacrud.UniqueConstraintException;
+import io.github.dynacrud.VersionConflictException;
+import io.github.dynacrud.entity.Entity;
+import io.github.dynacrud.entity.KeyParts;
+import io.github.dynacrud.entity.KeyTemplate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Writes items of an entity with unique attributes together with their guard items, one per taken value
+ * ({@code PK = SK = UNIQUE#<type>#<attribute>#<value>}), in one {@code TransactWriteItems}: a value is taken exactly
+ * when its guard exists, and no guard outlives the value it guards.
+ *
+ * @param <T> the record type
+ */
+public final class UniqueGuards<T extends Record> {
+    /** The entity type stored on guard items. */
+    public static final String GUARD_TYPE = "_unique";
+
+    private final EntityMapping<T> mapping;
+    private final Entity<T> entity;
+    private final RecordModel<T> model;
+    private final String tableName;
+
+    /**
+     * Creates the guard writer of one entity type.
+     *
+     * @param mapping   the entity's mapping
+     * @param tableName the table
+     */
+    public UniqueGuards(EntityMapping<T> mapping, String tableName) {
+        this.mapping = mapping;
+        this.entity = mapping.entity();
+        this.model = mapping.model();
+        this.tableName = tableName;
+    }
+
+    /**
+     * Creates an item and the guards of its unique values.
+     *
+     * @param client  the DynamoDB client
+     * @param item    the stored form of the new item
+     * @param created the new item
+     */
+    public void create(DynamoDbClient client, Map<String, AttributeValue> item, T created) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        List<Supplier<RuntimeException>> failures = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
+                .conditionExpression("attribute_not_exists(" + Entity.PARTITION_KEY + ")")).build());
+        failures.add(() -> new ItemAlreadyExistsException(entity.type()));
+        addGuardChanges(writes, failures, null, created, item);
+        transact(client, writes, failures);
+    }
+
+    /**
+     * Replaces or deletes an item that was just read, moving the guards of the unique values that change. The write
+     * is conditioned on the version read, so a concurrent change makes it fail rather than orphan a guard.
+     *
+     * @param client          the DynamoDB client
+     * @param key             the item's primary key
+     * @param current         the item as read
+     * @param next            its new state, or {@code null} to delete it
+     * @param expectedVersion the version the caller expects, if any
+     * @param now             the write time
+     * @return the item as stored, or {@code null} after a delete
+     * @throws VersionConflictException when the version is not the expected one, or changed since the read
+     */
+    public T write(DynamoDbClient client, Map<String, AttributeValue> key, T current, T next,
+            OptionalLong expectedVersion, Instant now) {
+        long version = mapping.version(current);
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != version) {
+            throw new VersionConflictException(entity.type());
+        }
+        String versionAttribute = entity.versionAttribute().orElseThrow();
+        Expressions condition = new Expressions();
+        String expression = "attribute_exists(" + Entity.PARTITION_KEY + ") AND "
+                + condition.name(Entity.TYPE_ATTRIBUTE) + " = " + condition.value(mapping.typeValue()) + " AND "
+                + condition.name(versionAttribute) + " = " + condition.value(AttributeValue.fromN(Long.toString(version)));
+
+        T stored = null;
+        Map<String, AttributeValue> storedItem = null;
+        List<TransactWriteItem> writes = new ArrayList<>();
+        if (next == null) {
+            writes.add(TransactWriteItem.builder().delete(d -> d.tableName(tableName).key(key)
+                    .conditionExpression(expression).expressionAttributeNames(condition.names())
+                    .expressionAttributeValues(condition.values())).build());
+        } else {
+            Map<String, Object> managed = new HashMap<>();
+            managed.put(versionAttribute, mapping.versionValue(version + 1));
+            entity.createdAtAttribute().ifPresent(a -> managed.put(a, model.value(current, a)));
+            entity.updatedAtAttribute().ifPresent(a -> managed.put(a, now));
+            stored = model.with(next, managed);
+            storedItem = mapping.toItem(stored);
+            Map<String, AttributeValue> item = storedItem;
+            writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
+                    .conditionExpression(expression).expressionAttributeNames(condition.names())
+                    .expressionAttributeValues(condition.values())).build());
+        }
+        List<Supplier<RuntimeException>> failures = new ArrayList<>();
+        failures.add(() -> new VersionConflictException(entity.type()));
+        addGuardChanges(writes, failures, current, stored, storedItem == null ? key : storedItem);
+        transact(client, writes, failures);
+        return stored;
+    }
+
+    private void addGuardChanges(List<TransactWriteItem> writes, List<Supplier<RuntimeException>> failures,
+            T before, T after, Map<String, AttributeValue> target) {
+        for (String attribute : entity.uniqueAttributes()) {
+            Object oldValue = before == null ? null : model.value(before, attribute);
+            Object newValue = after == null ? null : model.value(after, attribute);
+            if (Objects.equals(oldValue, newValue)) {
+                continue;
+            }
+            if (oldValue != null) {
+                Map<String, AttributeValue> guard = guardKey(attribute, oldValue);
+                writes.add(TransactWriteItem.builder().delete(d -> d.tableName(tableName).key(guard)).build());
+                failures.add(() -> new VersionConflictException(entity.type()));
+            }
+            if (newValue != null) {
+                Map<String, AttributeValue> guard = new HashMap<>(guardKey(attribute, newValue));
+                guard.put(Entity.TYPE_ATTRIBUTE, AttributeValue.fromS(GUARD_TYPE));
+                guard.put("targetPK", target.get(Entity.PARTITION_KEY));
+                guard.put("targetSK", target.get(Entity.SORT_KEY));
+                writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(guard)
+                        .conditionExpression("attribute_not_exists(" + Entity.PARTITION_KEY + ")")).build());
+                failures.add(() -> new UniqueConstraintException(entity.type(), attribute));
+            }
+        }
+    }
+
+    /**
+     * Returns the key of the guard of one unique value.
+     *
+     * @param attribute the unique attribute
+     * @param value     its value
+     * @return {@code PK} and {@code SK} of the guard
+     */
+    public Map<String, AttributeValue> guardKey(String attribute, Object value) {
+        AttributeValue key = AttributeValue.fromS("UNIQUE" + KeyTemplate.SEPARATOR + entity.type()
+                + KeyTemplate.SEPARATOR + attribute + KeyTemplate.SEPARATOR + KeyParts.check(attribute, value));
+        return Map.of(Entity.PARTITION_KEY, key, Entity.SORT_KEY, key);
+    }
+
+    private void transact(DynamoDbClient client, List<TransactWriteItem> writes,
+            List<Supplier<RuntimeException>> failures) {
+        try {
+            client.transactWriteItems(r -> r.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+            for (int i = 0; i < reasons.size() && i < failures.size(); i++) {
+                if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                    throw failures.get(i).get();
+                }
+            }
+            throw new RetryableException("DynamoDB TransactWriteItems was cancelled by a conflicting request: "
+                    + reasons.stream().map(CancellationReason::code).filter(Objects::nonNull).distinct().toList());
+        } catch (SdkException e) {
+            throw AwsFailures.translate("TransactWriteItems", e);
+        }
+    }
+}

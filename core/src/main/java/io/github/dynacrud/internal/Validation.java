@@ -1,0 +1,60 @@
+package io.github.dynacrud.internal;
+
+import io.github.dynacrud.ValidationException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Comparator;
+import java.util.Set;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/**
+ * Bean Validation with one Hibernate Validator factory per process, built on first use with the
+ * {@link ParameterMessageInterpolator}, so no expression language is loaded.
+ */
+public final class Validation {
+    private Validation() {
+    }
+
+    private static final class Holder {
+        static final Validator VALIDATOR = jakarta.validation.Validation.byProvider(HibernateValidator.class)
+                .configure()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory()
+                .getValidator();
+    }
+
+    /**
+     * Validates a whole record.
+     *
+     * @param item the record
+     * @throws ValidationException listing every violation, sorted by field
+     */
+    public static void check(Object item) {
+        throwIfAny(Holder.VALIDATOR.validate(item));
+    }
+
+    /**
+     * Validates one would-be value of a record component, as a partial update would set it.
+     *
+     * @param type      the record class
+     * @param attribute the component name
+     * @param value     the new value, possibly {@code null}
+     * @param <T>       the record type
+     * @throws ValidationException listing every violation
+     */
+    public static <T> void checkValue(Class<T> type, String attribute, Object value) {
+        throwIfAny(Holder.VALIDATOR.validateValue(type, attribute, value));
+    }
+
+    private static <T> void throwIfAny(Set<ConstraintViolation<T>> violations) {
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations.stream()
+                    .map(v -> new ValidationException.Violation(v.getPropertyPath().toString(), v.getMessage()))
+                    .sorted(Comparator.comparing(ValidationException.Violation::field)
+                            .thenComparing(ValidationException.Violation::message))
+                    .distinct()
+                    .toList());
+        }
+    }
+}

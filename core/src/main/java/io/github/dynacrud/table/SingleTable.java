@@ -1,0 +1,204 @@
+package io.github.dynacrud.table;
+
+import io.github.dynacrud.entity.Entity;
+import io.github.dynacrud.internal.CursorCodec;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * One physical DynamoDB table shared by many entity types, and the factory of their repositories.
+ *
+ * <pre>{@code
+ * SingleTable table = SingleTable.builder().client(dynamoDb).tableName("app").build();
+ * EntityRepository<Todo> todos = table.repository(TODO);
+ * }</pre>
+ *
+ * <p>On Lambda, {@link #fromEnvironment()} reads {@code TABLE_NAME} and builds a client with the light
+ * URL-connection HTTP client, the default credentials chain, {@code AWS_REGION} and, when set,
+ * {@code AWS_ENDPOINT_URL_DYNAMODB} (or {@code AWS_ENDPOINT_URL}).
+ */
+public final class SingleTable {
+    /** The environment variable naming the table. */
+    public static final String TABLE_NAME_VARIABLE = "TABLE_NAME";
+    /** The optional environment variable holding the secret that signs page cursors. */
+    public static final String CURSOR_SECRET_VARIABLE = "DYNACRUD_CURSOR_SECRET";
+
+    private final DynamoDbClient client;
+    private final String tableName;
+    private final Clock clock;
+    private final CursorCodec cursors;
+
+    private SingleTable(Builder b) {
+        this.client = b.client;
+        this.tableName = b.tableName;
+        this.clock = b.clock;
+        this.cursors = new CursorCodec(b.cursorSecret);
+    }
+
+    /**
+     * Starts configuring a table.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Configures the table from the process environment with a default client.
+     *
+     * @return the table
+     * @throws IllegalStateException when {@code TABLE_NAME} is not set
+     */
+    public static SingleTable fromEnvironment() {
+        return fromEnvironment(System.getenv(), defaultClient(System.getenv()));
+    }
+
+    /**
+     * Configures the table from an environment with a given client, for tests that pass a mock.
+     *
+     * @param environment variables such as {@code TABLE_NAME}
+     * @param client      the DynamoDB client
+     * @return the table
+     * @throws IllegalStateException when {@code TABLE_NAME} is not set
+     */
+    public static SingleTable fromEnvironment(Map<String, String> environment, DynamoDbClient client) {
+        String tableName = environment.get(TABLE_NAME_VARIABLE);
+        if (tableName == null || tableName.isBlank()) {
+            throw new IllegalStateException("set the " + TABLE_NAME_VARIABLE + " environment variable to the table's name");
+        }
+        Builder builder = builder().client(client).tableName(tableName);
+        String secret = environment.get(CURSOR_SECRET_VARIABLE);
+        if (secret != null && !secret.isEmpty()) {
+            builder.cursorSecret(secret.getBytes(StandardCharsets.UTF_8));
+        }
+        return builder.build();
+    }
+
+    /**
+     * Builds the client {@link #fromEnvironment()} uses: URL-connection HTTP client (no Apache, no Netty), default
+     * credentials and region chains, and the endpoint from {@code AWS_ENDPOINT_URL_DYNAMODB} or
+     * {@code AWS_ENDPOINT_URL} when set.
+     *
+     * @param environment the variables to read the endpoint from
+     * @return a new client; close it when done
+     */
+    public static DynamoDbClient defaultClient(Map<String, String> environment) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+        String endpoint = environment.getOrDefault("AWS_ENDPOINT_URL_DYNAMODB", environment.get("AWS_ENDPOINT_URL"));
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
+    }
+
+    /**
+     * Makes the repository of one entity type; call once per type, at start-up.
+     *
+     * @param entity the entity type
+     * @param <T>    the record type
+     * @return its repository
+     */
+    public <T extends Record> EntityRepository<T> repository(Entity<T> entity) {
+        return new EntityRepository<>(this, entity);
+    }
+
+    /** @return the client all repositories of this table use */
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    /** @return the table name */
+    public String tableName() {
+        return tableName;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    CursorCodec cursors() {
+        return cursors;
+    }
+
+    /** Collects a table's settings. */
+    public static final class Builder {
+        private DynamoDbClient client;
+        private String tableName;
+        private Clock clock = Clock.systemUTC();
+        private byte[] cursorSecret = new byte[0];
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the client; a Mockito mock in unit tests.
+         *
+         * @param client the DynamoDB client
+         * @return this builder
+         */
+        public Builder client(DynamoDbClient client) {
+            this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * Sets the table name.
+         *
+         * @param tableName 3 to 255 characters: letters, digits, {@code _ - .}
+         * @return this builder
+         */
+        public Builder tableName(String tableName) {
+            if (tableName == null || !tableName.matches("[A-Za-z0-9_.\\-]{3,255}")) {
+                throw new IllegalArgumentException("table name '" + tableName
+                        + "' must be 3 to 255 letters, digits, '_', '-' or '.'");
+            }
+            this.tableName = tableName;
+            return this;
+        }
+
+        /**
+         * Sets the clock of timestamps and generated ids; the system UTC clock by default.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Signs page cursors with HMAC-SHA256, so a client cannot forge or alter one.
+         *
+         * @param secret at least 16 bytes; keep it out of source code
+         * @return this builder
+         */
+        public Builder cursorSecret(byte[] secret) {
+            if (secret == null || secret.length < 16) {
+                throw new IllegalArgumentException("a cursor secret needs at least 16 bytes");
+            }
+            this.cursorSecret = secret.clone();
+            return this;
+        }
+
+        /**
+         * Builds the table.
+         *
+         * @return the table
+         * @throws IllegalStateException when the client or table name is missing
+         */
+        public SingleTable build() {
+            if (client == null || tableName == null) {
+                throw new IllegalStateException("a SingleTable needs a client and a tableName");
+            }
+            return new SingleTable(this);
+        }
+    }
+}
