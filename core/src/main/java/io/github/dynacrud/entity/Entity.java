@@ -437,8 +437,7 @@ public final class Entity<T extends Record> {
             }
             List<String> keyAttributes = new ArrayList<>(partitionKey.attributes());
             keyAttributes.addAll(sortKey.attributes());
-            if (keyAttributes.isEmpty() || keyAttributes.equals(
-                    ownerAttribute == null ? List.of() : List.of(ownerAttribute))) {
+            if (keyAttributes.stream().allMatch(a -> a.equals(ownerAttribute))) {
                 throw new IllegalArgumentException("the primary key of " + type + " ('" + partitionKey + "', '"
                         + sortKey + "') has no placeholder that tells its items apart, such as '{id}'");
             }

@@ -1,6 +1,7 @@
 package io.github.dynacrud.internal;
 
 import io.github.dynacrud.InvalidCursorException;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -62,7 +64,7 @@ public final class CursorCodec {
             if (secret.length > 0) {
                 out.write(mac(bytes.toByteArray()));
             }
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.toByteArray());
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.toByteArray());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -82,7 +84,11 @@ public final class CursorCodec {
             throw new InvalidCursorException();
         }
         try {
-            byte[] bytes = java.util.Base64.getUrlDecoder().decode(cursor);
+            byte[] bytes = Base64.getUrlDecoder().decode(cursor);
+            // The decoder ignores padding and unused trailing bits: accept only the one spelling encode makes.
+            if (!Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(cursor)) {
+                throw new InvalidCursorException();
+            }
             int payloadLength = bytes.length - (secret.length > 0 ? MAC_BYTES : 0);
             if (payloadLength < 2 + BINDING_BYTES) {
                 throw new InvalidCursorException();
@@ -91,7 +97,7 @@ public final class CursorCodec {
                     Arrays.copyOfRange(bytes, payloadLength, bytes.length))) {
                 throw new InvalidCursorException();
             }
-            DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, payloadLength));
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, payloadLength));
             byte[] bindingDigest = new byte[BINDING_BYTES];
             if (in.readByte() != FORMAT) {
                 throw new InvalidCursorException();

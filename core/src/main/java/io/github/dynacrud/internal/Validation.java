@@ -4,13 +4,15 @@ import io.github.dynacrud.ValidationException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Set;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * Bean Validation with one Hibernate Validator factory per process, built on first use with the
- * {@link ParameterMessageInterpolator}, so no expression language is loaded.
+ * {@link ParameterMessageInterpolator}, so no expression language is loaded, and English messages whatever the
+ * machine's locale, so API responses do not change with where they run.
  */
 public final class Validation {
     private Validation() {
@@ -19,7 +21,8 @@ public final class Validation {
     private static final class Holder {
         static final Validator VALIDATOR = jakarta.validation.Validation.byProvider(HibernateValidator.class)
                 .configure()
-                .messageInterpolator(new ParameterMessageInterpolator())
+                .defaultLocale(Locale.ENGLISH)
+                .messageInterpolator(new ParameterMessageInterpolator(Set.of(Locale.ENGLISH), Locale.ENGLISH, false))
                 .buildValidatorFactory()
                 .getValidator();
     }

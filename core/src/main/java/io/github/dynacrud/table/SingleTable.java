@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
@@ -57,7 +58,9 @@ public final class SingleTable {
      * @throws IllegalStateException when {@code TABLE_NAME} is not set
      */
     public static SingleTable fromEnvironment() {
-        return fromEnvironment(System.getenv(), defaultClient(System.getenv()));
+        Map<String, String> environment = System.getenv();
+        tableName(environment);
+        return fromEnvironment(environment, defaultClient(environment));
     }
 
     /**
@@ -69,11 +72,7 @@ public final class SingleTable {
      * @throws IllegalStateException when {@code TABLE_NAME} is not set
      */
     public static SingleTable fromEnvironment(Map<String, String> environment, DynamoDbClient client) {
-        String tableName = environment.get(TABLE_NAME_VARIABLE);
-        if (tableName == null || tableName.isBlank()) {
-            throw new IllegalStateException("set the " + TABLE_NAME_VARIABLE + " environment variable to the table's name");
-        }
-        Builder builder = builder().client(client).tableName(tableName);
+        Builder builder = builder().client(client).tableName(tableName(environment));
         String secret = environment.get(CURSOR_SECRET_VARIABLE);
         if (secret != null && !secret.isEmpty()) {
             builder.cursorSecret(secret.getBytes(StandardCharsets.UTF_8));
@@ -81,16 +80,28 @@ public final class SingleTable {
         return builder.build();
     }
 
+    private static String tableName(Map<String, String> environment) {
+        String tableName = environment.get(TABLE_NAME_VARIABLE);
+        if (tableName == null || tableName.isBlank()) {
+            throw new IllegalStateException("set the " + TABLE_NAME_VARIABLE + " environment variable to the table's name");
+        }
+        return tableName;
+    }
+
     /**
-     * Builds the client {@link #fromEnvironment()} uses: URL-connection HTTP client (no Apache, no Netty), default
-     * credentials and region chains, and the endpoint from {@code AWS_ENDPOINT_URL_DYNAMODB} or
-     * {@code AWS_ENDPOINT_URL} when set.
+     * Builds the client {@link #fromEnvironment()} uses: URL-connection HTTP client (no Apache, no Netty), the default
+     * credentials chain, the region from {@code AWS_REGION} (else the default region chain), and the endpoint from
+     * {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code AWS_ENDPOINT_URL} when set.
      *
      * @param environment the variables to read the endpoint from
      * @return a new client; close it when done
      */
     public static DynamoDbClient defaultClient(Map<String, String> environment) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+        String region = environment.get("AWS_REGION");
+        if (region != null && !region.isBlank()) {
+            builder.region(Region.of(region));
+        }
         String endpoint = environment.getOrDefault("AWS_ENDPOINT_URL_DYNAMODB", environment.get("AWS_ENDPOINT_URL"));
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint));
