@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -80,8 +81,7 @@ public final class KeyQuery<T extends Record> {
             keyCondition += " AND " + sortCondition;
         }
         String filter = expressions.name(Entity.TYPE_ATTRIBUTE) + " = " + expressions.value(mapping.typeValue());
-        String binding = String.join("\n", tableName, query.index().orElse(""), partition,
-                query.sortKey().map(Object::toString).orElse(""), query.descending() ? "desc" : "asc", entity.type());
+        String binding = binding(query, keyCondition, expressions);
         Set<String> keyNames = index.map(i -> Set.of(i.partitionKeyAttribute(), i.sortKeyAttribute(),
                 Entity.PARTITION_KEY, Entity.SORT_KEY)).orElse(Set.of(Entity.PARTITION_KEY, Entity.SORT_KEY));
         Map<String, AttributeValue> startKey = query.cursor().map(c -> cursors.decode(c, binding, keyNames))
@@ -113,6 +113,19 @@ public final class KeyQuery<T extends Record> {
         Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? Optional.of(cursors.encode(response.lastEvaluatedKey(), binding)) : Optional.empty();
         return new Page<>(items, next);
+    }
+
+    /**
+     * Describes a query canonically, from the rendered key condition rather than the caller's maps, whose order can
+     * differ between equal conditions and between JVMs.
+     */
+    private String binding(Query query, String keyCondition, Expressions expressions) {
+        StringBuilder binding = new StringBuilder(tableName).append('\n').append(query.index().orElse(""))
+                .append('\n').append(keyCondition).append('\n').append(query.descending() ? "desc" : "asc")
+                .append('\n').append(entity.type());
+        new TreeMap<>(expressions.values()).forEach((placeholder, value) ->
+                binding.append('\n').append(placeholder).append('=').append(value.s()));
+        return binding.toString();
     }
 
     private String sortCondition(Expressions expressions, String attribute, KeyTemplate template,

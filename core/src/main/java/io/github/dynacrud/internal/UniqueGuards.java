@@ -2,6 +2,7 @@ package io.github.dynacrud.internal;
 
 import io.github.dynacrud.ItemAlreadyExistsException;
 import io.github.dynacrud.RetryableException;
+import io.github.dynacrud.StorageException;
 import io.github.dynacrud.UniqueConstraintException;
 import io.github.dynacrud.VersionConflictException;
 import io.github.dynacrud.entity.Entity;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,6 +34,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class UniqueGuards<T extends Record> {
     /** The entity type stored on guard items. */
     public static final String GUARD_TYPE = "_unique";
+
+    /** Cancellation reasons that a later attempt of the same transaction can overcome. */
+    private static final Set<String> RETRYABLE_REASONS = Set.of("TransactionConflict", "ThrottlingError",
+            "ProvisionedThroughputExceeded", "RequestLimitExceeded", "InternalServerError");
 
     private final EntityMapping<T> mapping;
     private final Entity<T> entity;
@@ -168,8 +174,13 @@ public final class UniqueGuards<T extends Record> {
                     throw failures.get(i).get();
                 }
             }
-            throw new RetryableException("DynamoDB TransactWriteItems was cancelled by a conflicting request: "
-                    + reasons.stream().map(CancellationReason::code).filter(Objects::nonNull).distinct().toList());
+            List<String> codes = reasons.stream().map(CancellationReason::code)
+                    .filter(code -> code != null && !"None".equals(code)).distinct().toList();
+            String description = "DynamoDB TransactWriteItems was cancelled: " + codes;
+            if (!codes.isEmpty() && RETRYABLE_REASONS.containsAll(codes)) {
+                throw new RetryableException(description);
+            }
+            throw new StorageException(description);
         } catch (SdkException e) {
             throw AwsFailures.translate("TransactWriteItems", e);
         }

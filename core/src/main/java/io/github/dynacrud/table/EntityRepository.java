@@ -414,6 +414,10 @@ public final class EntityRepository<T extends Record> {
                 continue;
             }
             Object value = change.getValue();
+            if (value == null && component.rawType().isPrimitive()) {
+                violations.add(new ValidationException.Violation(name, "must not be null"));
+                continue;
+            }
             if (value != null && !boxed(component.rawType()).isInstance(value)) {
                 throw new IllegalArgumentException("change of '" + name + "' is a " + value.getClass().getSimpleName()
                         + "; " + entity.type() + "." + name + " is a " + component.rawType().getSimpleName());
