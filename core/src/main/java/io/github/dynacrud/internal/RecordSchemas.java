@@ -1,6 +1,7 @@
 package io.github.dynacrud.internal;
 
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
@@ -36,7 +37,11 @@ public final class RecordSchemas {
         for (int i = 0; i < model.components().size(); i++) {
             RecordModel.Component component = model.components().get(i);
             EnhancedType<?> type = enhancedType(model, component);
-            addAttribute(builder, model, i, type, converters.get(component.name()));
+            AttributeConverter<?> converter = converters.get(component.name());
+            if (converter == null && component.rawType() == BigDecimal.class) {
+                converter = new DecimalConverter();
+            }
+            addAttribute(builder, model, i, type, converter);
         }
         return builder.build();
     }
@@ -91,6 +96,32 @@ public final class RecordSchemas {
             case "byte" -> Byte.class;
             default -> Character.class;
         };
+    }
+
+    /**
+     * Stores a {@link BigDecimal} without trailing zeros, as DynamoDB normalises numbers, so a record reads back equal
+     * to the one written ({@code 12.50} is stored and read as {@code 12.5}).
+     */
+    public static final class DecimalConverter implements AttributeConverter<BigDecimal> {
+        @Override
+        public AttributeValue transformFrom(BigDecimal input) {
+            return AttributeValue.fromN(input.stripTrailingZeros().toPlainString());
+        }
+
+        @Override
+        public BigDecimal transformTo(AttributeValue input) {
+            return new BigDecimal(input.n());
+        }
+
+        @Override
+        public EnhancedType<BigDecimal> type() {
+            return EnhancedType.of(BigDecimal.class);
+        }
+
+        @Override
+        public AttributeValueType attributeValueType() {
+            return AttributeValueType.N;
+        }
     }
 
     /** Stores an {@link Instant} as a number of epoch seconds, the form DynamoDB's time to live reads. */

@@ -122,7 +122,7 @@ public final class UniqueGuards<T extends Record> {
         failures.add(() -> new VersionConflictException(entity.type()));
         addGuardChanges(writes, failures, current, stored, storedItem == null ? key : storedItem);
         transact(client, writes, failures);
-        return stored;
+        return storedItem == null ? null : mapping.schema().mapToItem(storedItem);
     }
 
     private void addGuardChanges(List<TransactWriteItem> writes, List<Supplier<RuntimeException>> failures,

@@ -109,12 +109,17 @@ public final class EntityRepository<T extends Record> {
         Map<String, AttributeValue> stored = mapping.toItem(created);
         if (!entity.uniqueAttributes().isEmpty()) {
             guards.create(client, stored, created);
-            return created;
+        } else {
+            put(stored);
         }
+        // Read back from the stored form: storage can normalise values (TTL seconds, decimal scale).
+        return mapping.schema().mapToItem(stored);
+    }
+
+    private void put(Map<String, AttributeValue> stored) {
         try {
             client.putItem(r -> r.tableName(table.tableName()).item(stored)
                     .conditionExpression("attribute_not_exists(" + Entity.PARTITION_KEY + ")"));
-            return created;
         } catch (ConditionalCheckFailedException e) {
             throw new ItemAlreadyExistsException(entity.type());
         } catch (SdkException e) {

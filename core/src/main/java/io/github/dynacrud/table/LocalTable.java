@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -69,7 +70,9 @@ public final class LocalTable {
         } catch (ResourceInUseException e) {
             return false;
         }
-        client.waiter().waitUntilTableExists(r -> r.tableName(tableName));
+        try (DynamoDbWaiter waiter = client.waiter()) {
+            waiter.waitUntilTableExists(r -> r.tableName(tableName));
+        }
         Optional<String> ttl = ttlAttributes.stream().findFirst();
         ttl.ifPresent(attribute -> client.updateTimeToLive(r -> r.tableName(tableName)
                 .timeToLiveSpecification(s -> s.attributeName(attribute).enabled(true))));

@@ -22,7 +22,7 @@ class EntityMappingTest {
     @Test
     void toItemThenFromItem_everySupportedType_comesBackEqual() {
         // GIVEN
-        Everything item = new Everything("t1", "text", true, Boolean.FALSE, 3, 4L, 5, 6L, new BigDecimal("12.50"),
+        Everything item = new Everything("t1", "text", true, Boolean.FALSE, 3, 4L, 5, 6L, new BigDecimal("12.5"),
                 Instant.parse("2026-01-02T03:04:05.678Z"), LocalDate.of(2026, 2, 3), Everything.Color.GREEN,
                 List.of("a", "b"), Set.of("x", "y"), Map.of("k", "v"), new Everything.Address("Main St", "Oslo"),
                 Instant.parse("2026-03-01T00:00:00Z"));
@@ -35,7 +35,7 @@ class EntityMappingTest {
         assertThat(stored.get("PK").s()).isEqualTo("THING#t1");
         assertThat(stored.get("SK").s()).isEqualTo("THING");
         assertThat(stored.get("_type").s()).isEqualTo("Everything");
-        assertThat(stored.get("amount").n()).isEqualTo("12.50");
+        assertThat(stored.get("amount").n()).isEqualTo("12.5");
         assertThat(stored.get("expiresAt").n()).isEqualTo("1772323200");
         assertThat(stored.get("labels").ss()).containsExactlyInAnyOrder("x", "y");
         assertThat(stored.get("address").m()).containsEntry("city", AttributeValue.fromS("Oslo"));
@@ -54,6 +54,24 @@ class EntityMappingTest {
         // THEN
         assertThat(stored).doesNotContainKeys("text", "boxedFlag", "labels", "address", "expiresAt");
         assertThat(everything.fromItem(stored)).contains(item);
+    }
+
+    @Test
+    void toItem_decimals_areStoredWithoutTrailingZerosAsDynamoDbKeepsThem() {
+        // GIVEN
+        Everything small = new Everything("t3", null, false, null, 0, 0L, null, null, new BigDecimal("12.50"), null,
+                null, null, List.of(), Set.of(), Map.of(), null, null);
+        Everything round = new Everything("t4", null, false, null, 0, 0L, null, null, new BigDecimal("100"), null,
+                null, null, List.of(), Set.of(), Map.of(), null, null);
+
+        // WHEN
+        Map<String, AttributeValue> storedSmall = everything.toItem(small);
+        Map<String, AttributeValue> storedRound = everything.toItem(round);
+
+        // THEN
+        assertThat(storedSmall.get("amount").n()).isEqualTo("12.5");
+        assertThat(storedRound.get("amount").n()).isEqualTo("100");
+        assertThat(everything.fromItem(storedSmall).orElseThrow().amount()).isEqualTo(new BigDecimal("12.5"));
     }
 
     @Test
