@@ -2,7 +2,6 @@ package io.github.dynacrud.entity;
 
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -428,90 +427,9 @@ public final class Entity<T extends Record> {
                 throw new IllegalArgumentException(type + " needs a sortKey template, such as '"
                         + type.toUpperCase(Locale.ROOT) + "#{id}'");
             }
-            checkTemplate(partitionKey, "partition key");
-            checkTemplate(sortKey, "sort key");
-            if (sortKey.segments().get(0).isPlaceholder()) {
-                throw new IllegalArgumentException("sort key template '" + sortKey + "' of " + type
-                        + " must start with a literal, such as '" + type.toUpperCase(Locale.ROOT)
-                        + "#{" + sortKey.segments().get(0).attribute() + "}', so its items can be listed");
-            }
-            List<String> keyAttributes = new ArrayList<>(partitionKey.attributes());
-            keyAttributes.addAll(sortKey.attributes());
-            if (keyAttributes.stream().allMatch(a -> a.equals(ownerAttribute))) {
-                throw new IllegalArgumentException("the primary key of " + type + " ('" + partitionKey + "', '"
-                        + sortKey + "') has no placeholder that tells its items apart, such as '{id}'");
-            }
-            for (Index index : indexes.values()) {
-                checkTemplate(index.partitionKey(), "index " + index.name() + " partition key");
-                checkTemplate(index.sortKey(), "index " + index.name() + " sort key");
-            }
-            if (idAttribute != null && !keyAttributes.contains(idAttribute)) {
-                throw new IllegalArgumentException("id attribute '" + idAttribute + "' of " + type
-                        + " must appear in the partition or sort key template");
-            }
-            if (ownerAttribute != null && !partitionKey.attributes().contains(ownerAttribute)) {
-                throw new IllegalArgumentException("owner attribute '" + ownerAttribute + "' of " + type
-                        + " must appear in the partition key template, which is '" + partitionKey + "'");
-            }
-            for (String managed : Arrays.asList(versionAttribute, createdAtAttribute, updatedAtAttribute,
-                    ttlAttribute)) {
-                if (managed != null && keyAttributes.contains(managed)) {
-                    throw new IllegalArgumentException("attribute '" + managed + "' of " + type
-                            + " changes on writes, so it cannot be part of the primary key");
-                }
-            }
-            if (!uniqueAttributes.isEmpty() && versionAttribute == null) {
-                throw new IllegalArgumentException(type + " has unique attributes " + uniqueAttributes
-                        + ", which need a version attribute: writes check the version they read");
-            }
-            for (Index index : indexes.values()) {
-                if (ownerAttribute != null && !index.partitionKey().attributes().contains(ownerAttribute)) {
-                    throw new IllegalArgumentException("index " + index.name() + " partition key template '"
-                            + index.partitionKey() + "' of owner-scoped " + type + " must contain {" + ownerAttribute
-                            + "}, or a query could see other owners' items");
-                }
-            }
-            for (String unique : uniqueAttributes) {
-                if (keyAttributes.contains(unique)) {
-                    throw new IllegalArgumentException("unique attribute '" + unique + "' of " + type
-                            + " is already part of the primary key");
-                }
-            }
-            checkReservedNames();
-            return new Entity<>(this);
-        }
-
-        private void checkTemplate(KeyTemplate template, String role) {
-            for (String attribute : template.attributes()) {
-                RecordComponent c = components.get(attribute);
-                if (c == null) {
-                    throw new IllegalArgumentException(role + " template '" + template + "' names '" + attribute
-                            + "', which " + recordType.getSimpleName() + " does not have");
-                }
-                if (!KeyParts.isKeyType(c.getType())) {
-                    throw new IllegalArgumentException(role + " template '" + template + "' names '" + attribute
-                            + "' of type " + c.getType().getSimpleName()
-                            + "; keys take String, number, boolean, LocalDate, Instant or enum attributes");
-                }
-                if (attribute.equals(versionAttribute)) {
-                    throw new IllegalArgumentException(role + " template '" + template + "' names the version '"
-                            + attribute + "', which changes on every write");
-                }
-            }
-        }
-
-        private void checkReservedNames() {
-            Set<String> reserved = new LinkedHashSet<>(List.of(PARTITION_KEY, SORT_KEY, TYPE_ATTRIBUTE));
-            indexes.values().forEach(i -> {
-                reserved.add(i.partitionKeyAttribute());
-                reserved.add(i.sortKeyAttribute());
-            });
-            for (String name : components.keySet()) {
-                if (reserved.contains(name)) {
-                    throw new IllegalArgumentException(recordType.getSimpleName() + " has a component named '" + name
-                            + "', which dynacrud uses for keys; rename it");
-                }
-            }
+            Entity<T> entity = new Entity<>(this);
+            EntityRules.check(entity);
+            return entity;
         }
 
         private RecordComponent component(String attribute, String role, Class<?>... allowed) {
