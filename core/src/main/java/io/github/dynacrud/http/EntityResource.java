@@ -1,0 +1,230 @@
+package io.github.dynacrud.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dynacrud.BadRequestException;
+import io.github.dynacrud.ItemNotFoundException;
+import io.github.dynacrud.UnauthorizedException;
+import io.github.dynacrud.VersionConflictException;
+import io.github.dynacrud.entity.Entity;
+import io.github.dynacrud.http.ResourceOptions.Operation;
+import io.github.dynacrud.http.internal.Representation;
+import io.github.dynacrud.table.EntityRepository;
+import io.github.dynacrud.table.Page;
+import io.github.dynacrud.table.Query;
+import io.github.dynacrud.table.Scope;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The CRUD routes of one entity: JSON in and out, the owner from the principal, ETags from versions, list filters
+ * mapped to key queries.
+ *
+ * @param <T> the record type
+ */
+final class EntityResource<T extends Record> {
+    private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
+
+    private final EntityRepository<T> repository;
+    private final Entity<T> entity;
+    private final ResourceOptions options;
+    private final Representation<T> representation;
+    private final String id;
+
+    private EntityResource(EntityRepository<T> repository, ResourceOptions options) {
+        this.repository = repository;
+        this.entity = repository.entity();
+        this.options = options;
+        this.representation = new Representation<>(entity);
+        this.id = entity.idAttribute().orElseThrow(() -> new IllegalArgumentException(
+                entity.type() + " needs an id attribute to be mounted as a resource"));
+        Set<String> key = new java.util.HashSet<>(entity.keyAttributes());
+        key.remove(id);
+        entity.ownerAttribute().ifPresent(key::remove);
+        if (!key.isEmpty()) {
+            throw new IllegalArgumentException(entity.type() + " has key attributes " + key
+                    + " besides its id and owner, which a resource path cannot carry");
+        }
+    }
+
+    static <T extends Record> void mount(Router.Builder router, String path, EntityRepository<T> repository,
+            ResourceOptions options) {
+        EntityResource<T> resource = new EntityResource<>(repository, options);
+        String item = path + "/{" + resource.id + "}";
+        resource.add(router, Operation.CREATE, "POST", path, resource::create);
+        resource.add(router, Operation.LIST, "GET", path, resource::list);
+        resource.add(router, Operation.READ, "GET", item, resource::read);
+        resource.add(router, Operation.REPLACE, "PUT", item, resource::replace);
+        resource.add(router, Operation.PATCH, "PATCH", item, resource::patch);
+        resource.add(router, Operation.DELETE, "DELETE", item, resource::delete);
+    }
+
+    private interface Action {
+        HttpResponse handle(HttpRequest request, Scope scope);
+    }
+
+    private void add(Router.Builder router, Operation operation, String method, String path, Action action) {
+        if (options.operations().contains(operation)) {
+            Set<String> scopes = options.scopes(operation);
+            router.route(method, path, request -> action.handle(request, scope(Access.check(request, scopes))));
+        }
+    }
+
+    private Scope scope(Principal principal) {
+        if (entity.ownerAttribute().isEmpty()) {
+            return Scope.unscoped();
+        }
+        String owner = options.ownerClaim().map(claim -> principal.claim(claim).orElseThrow(() ->
+                new UnauthorizedException("the token carries no '" + claim + "' claim"))).orElse(principal.subject());
+        return Scope.owner(owner);
+    }
+
+    private HttpResponse create(HttpRequest request, Scope scope) {
+        T created = repository.create(scope, representation.read(Json.readTree(request), true));
+        String itemId = String.valueOf(representation.model().value(created, id));
+        String base = request.path().endsWith("/") ? request.path().substring(0, request.path().length() - 1)
+                : request.path();
+        return withETag(HttpResponse.json(201, representation.write(created)), created)
+                .withHeader("Location", base + "/" + URLEncoder.encode(itemId, StandardCharsets.UTF_8)
+                        .replace("+", "%20"));
+    }
+
+    private HttpResponse list(HttpRequest request, Scope scope) {
+        Query.Builder query = Query.table();
+        int limit = options.defaultPageSize();
+        String cursor = null;
+        String filterUsed = null;
+        for (Map.Entry<String, List<String>> parameter : request.query().entrySet()) {
+            String name = parameter.getKey();
+            if (parameter.getValue().size() != 1) {
+                throw new BadRequestException(name, "must be given once");
+            }
+            String value = parameter.getValue().get(0);
+            if (name.equals("limit")) {
+                limit = limit(value);
+            } else if (name.equals("cursor")) {
+                cursor = value;
+            } else if (options.listFilters().containsKey(name)) {
+                if (filterUsed != null) {
+                    throw new BadRequestException(name, "cannot be combined with " + filterUsed);
+                }
+                filterUsed = name;
+                query = filterQuery(options.listFilters().get(name), value);
+            } else {
+                throw new BadRequestException(name, "is not a known query parameter");
+            }
+        }
+        Page<T> page = repository.query(scope, query.limit(limit).cursor(cursor).build());
+        ObjectNode body = Json.mapper().createObjectNode();
+        ArrayNode items = body.putArray("items");
+        page.items().forEach(item -> items.add(representation.write(item)));
+        body.put("nextCursor", page.nextCursor().orElse(null));
+        return HttpResponse.json(200, body);
+    }
+
+    private HttpResponse read(HttpRequest request, Scope scope) {
+        T item = repository.get(scope, request.pathParameter(id))
+                .orElseThrow(() -> new ItemNotFoundException(entity.type()));
+        Optional<String> etag = etag(item);
+        Optional<String> ifNoneMatch = request.header("If-None-Match");
+        if (etag.isPresent() && ifNoneMatch.isPresent() && (ifNoneMatch.get().trim().equals("*")
+                || List.of(ifNoneMatch.get().split(",")).stream().map(String::trim)
+                        .anyMatch(tag -> tag.equals(etag.get()) || tag.equals("W/" + etag.get())))) {
+            return HttpResponse.empty(304).withHeader("ETag", etag.get());
+        }
+        return withETag(HttpResponse.json(200, representation.write(item)), item);
+    }
+
+    private HttpResponse replace(HttpRequest request, Scope scope) {
+        T input = representation.read(Json.readTree(request), false);
+        Map<String, Object> changes = new HashMap<>();
+        representation.replaceable().forEach(name -> changes.put(name, representation.model().value(input, name)));
+        return written(repository.patch(scope, Map.of(id, request.pathParameter(id)), changes, expectedVersion(request)));
+    }
+
+    private HttpResponse patch(HttpRequest request, Scope scope) {
+        Map<String, Object> changes = representation.readChanges(Json.readTree(request));
+        return written(repository.patch(scope, Map.of(id, request.pathParameter(id)), changes, expectedVersion(request)));
+    }
+
+    private HttpResponse delete(HttpRequest request, Scope scope) {
+        repository.delete(scope, Map.of(id, request.pathParameter(id)), expectedVersion(request));
+        return HttpResponse.empty(204);
+    }
+
+    private HttpResponse written(T item) {
+        return withETag(HttpResponse.json(200, representation.write(item)), item);
+    }
+
+    private HttpResponse withETag(HttpResponse response, T item) {
+        return etag(item).map(tag -> response.withHeader("ETag", tag)).orElse(response);
+    }
+
+    private Optional<String> etag(T item) {
+        return entity.versionAttribute().map(v -> representation.model().value(item, v))
+                .map(version -> "\"" + version + "\"");
+    }
+
+    /** {@code If-Match: "3"} expects version 3; {@code *} or no header expects none; any other tag cannot match. */
+    private OptionalLong expectedVersion(HttpRequest request) {
+        Optional<String> ifMatch = request.header("If-Match").map(String::trim);
+        if (ifMatch.isEmpty() || ifMatch.get().equals("*") || entity.versionAttribute().isEmpty()) {
+            return OptionalLong.empty();
+        }
+        Matcher tag = ETAG.matcher(ifMatch.get());
+        if (!tag.matches()) {
+            throw new VersionConflictException(entity.type());
+        }
+        return OptionalLong.of(Long.parseLong(tag.group(1)));
+    }
+
+    private int limit(String value) {
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= options.maxPageSize()) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadRequestException("limit", "must be an integer from 1 to " + options.maxPageSize());
+    }
+
+    private static <V> Query.Builder filterQuery(ResourceOptions.ListFilter<V> filter, String text) {
+        return filter.query().apply(parse(filter.parameter(), filter.type(), text));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <V> V parse(String parameter, Class<V> type, String text) {
+        try {
+            if (type == String.class) {
+                return type.cast(text);
+            } else if (type == Boolean.class) {
+                if (!text.equals("true") && !text.equals("false")) {
+                    throw new BadRequestException(parameter, "must be true or false");
+                }
+                return type.cast(Boolean.valueOf(text));
+            } else if (type == Integer.class) {
+                return type.cast(Integer.valueOf(text));
+            } else if (type == Long.class) {
+                return type.cast(Long.valueOf(text));
+            } else if (type == LocalDate.class) {
+                return type.cast(LocalDate.parse(text));
+            } else if (type.isEnum()) {
+                return type.cast(Enum.valueOf((Class) type, text));
+            }
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new BadRequestException(parameter, "must be a valid " + type.getSimpleName());
+        }
+        throw new IllegalStateException("list filter '" + parameter + "' has unsupported type " + type.getName());
+    }
+}

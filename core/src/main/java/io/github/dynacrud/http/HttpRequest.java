@@ -1,0 +1,358 @@
+package io.github.dynacrud.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One HTTP request, independent of how it arrived (an API Gateway event, a local server, a test). Immutable.
+ *
+ * <pre>{@code
+ * HttpRequest request = HttpRequest.builder()
+ *         .method("POST").path("/todos")
+ *         .header("Content-Type", "application/json")
+ *         .body("{\"title\":\"Write docs\"}")
+ *         .principal(Principal.of("user-1"))
+ *         .build();
+ * }</pre>
+ */
+public final class HttpRequest {
+    private final String method;
+    private final String path;
+    private final Headers headers;
+    private final Map<String, List<String>> query;
+    private final Map<String, String> cookies;
+    private final Map<String, String> pathParameters;
+    private final byte[] body;
+    private final Principal principal;
+    private final String requestId;
+
+    private HttpRequest(Builder b) {
+        this.method = b.method;
+        this.path = b.path;
+        this.headers = b.headers;
+        this.query = copy(b.query);
+        this.cookies = Map.copyOf(b.cookies);
+        this.pathParameters = Map.copyOf(b.pathParameters);
+        this.body = b.body;
+        this.principal = b.principal;
+        this.requestId = b.requestId;
+    }
+
+    /**
+     * Starts a request.
+     *
+     * @return a builder for a {@code GET /} request with no headers and no body
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the method, upper-case, such as {@code "GET"} */
+    public String method() {
+        return method;
+    }
+
+    /** @return the path as sent, still percent-encoded, without the query string, such as {@code "/todos/a%20b"} */
+    public String path() {
+        return path;
+    }
+
+    /** @return the headers, case-insensitive */
+    public Headers headers() {
+        return headers;
+    }
+
+    /**
+     * Returns the first value of a header.
+     *
+     * @param name the header name, in any case
+     * @return its value, or empty when absent
+     */
+    public Optional<String> header(String name) {
+        return headers.first(name);
+    }
+
+    /** @return the query parameters, decoded, each with its values in order */
+    public Map<String, List<String>> query() {
+        return query;
+    }
+
+    /**
+     * Returns the values of one query parameter.
+     *
+     * @param name the parameter name
+     * @return its values, possibly empty
+     */
+    public List<String> queryParameters(String name) {
+        return query.getOrDefault(name, List.of());
+    }
+
+    /**
+     * Returns the first value of one query parameter.
+     *
+     * @param name the parameter name
+     * @return its first value, or empty when absent
+     */
+    public Optional<String> queryParameter(String name) {
+        return queryParameters(name).stream().findFirst();
+    }
+
+    /** @return the request cookies by name */
+    public Map<String, String> cookies() {
+        return cookies;
+    }
+
+    /** @return the path parameters of the matched route, decoded; empty before routing */
+    public Map<String, String> pathParameters() {
+        return pathParameters;
+    }
+
+    /**
+     * Returns one path parameter of the matched route.
+     *
+     * @param name the parameter's name in the route template
+     * @return its decoded value
+     * @throws IllegalArgumentException when the matched route has no such parameter
+     */
+    public String pathParameter(String name) {
+        String value = pathParameters.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("the route has no path parameter '" + name + "'; it has "
+                    + pathParameters.keySet());
+        }
+        return value;
+    }
+
+    /** @return a copy of the body bytes, empty when there is no body */
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** @return the body's length in bytes */
+    public int bodyLength() {
+        return body.length;
+    }
+
+    /** @return the body decoded as UTF-8 */
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** @return the authenticated caller, when the request carries one */
+    public Optional<Principal> principal() {
+        return Optional.ofNullable(principal);
+    }
+
+    /** @return the request id, such as API Gateway's {@code requestContext.requestId}; never empty once routed */
+    public String requestId() {
+        return requestId;
+    }
+
+    /**
+     * Returns a copy with other path parameters; the router calls it once a route matches.
+     *
+     * @param parameters the decoded path parameters
+     * @return the new request
+     */
+    public HttpRequest withPathParameters(Map<String, String> parameters) {
+        return toBuilder().pathParameters(parameters).build();
+    }
+
+    /**
+     * Returns a copy with another request id.
+     *
+     * @param id the request id
+     * @return the new request
+     */
+    public HttpRequest withRequestId(String id) {
+        return toBuilder().requestId(id).build();
+    }
+
+    /** @return a builder holding this request's values */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.method = method;
+        b.path = path;
+        b.headers = headers;
+        b.query = new LinkedHashMap<>(query);
+        b.cookies = cookies;
+        b.pathParameters = pathParameters;
+        b.body = body;
+        b.principal = principal;
+        b.requestId = requestId;
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "HttpRequest[" + method + " " + path + ", requestId=" + requestId + "]";
+    }
+
+    private static Map<String, List<String>> copy(Map<String, List<String>> query) {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        query.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        return java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** Collects a request's parts. */
+    public static final class Builder {
+        private String method = "GET";
+        private String path = "/";
+        private Headers headers = Headers.empty();
+        private Map<String, List<String>> query = new LinkedHashMap<>();
+        private Map<String, String> cookies = Map.of();
+        private Map<String, String> pathParameters = Map.of();
+        private byte[] body = new byte[0];
+        private Principal principal;
+        private String requestId = "";
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the method.
+         *
+         * @param method such as {@code "get"} or {@code "POST"}; kept upper-case
+         * @return this builder
+         */
+        public Builder method(String method) {
+            this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
+            return this;
+        }
+
+        /**
+         * Sets the path, still percent-encoded, without a query string.
+         *
+         * @param path such as {@code "/todos/42"}
+         * @return this builder
+         */
+        public Builder path(String path) {
+            this.path = Objects.requireNonNull(path, "path");
+            return this;
+        }
+
+        /**
+         * Sets all headers.
+         *
+         * @param headers the headers
+         * @return this builder
+         */
+        public Builder headers(Headers headers) {
+            this.headers = Objects.requireNonNull(headers, "headers");
+            return this;
+        }
+
+        /**
+         * Adds one header value.
+         *
+         * @param name  the header name
+         * @param value its value
+         * @return this builder
+         */
+        public Builder header(String name, String value) {
+            this.headers = headers.add(name, value);
+            return this;
+        }
+
+        /**
+         * Sets all query parameters.
+         *
+         * @param query decoded values by name
+         * @return this builder
+         */
+        public Builder query(Map<String, List<String>> query) {
+            this.query = new LinkedHashMap<>(query);
+            return this;
+        }
+
+        /**
+         * Adds one query parameter value.
+         *
+         * @param name  the parameter name
+         * @param value its decoded value
+         * @return this builder
+         */
+        public Builder queryParameter(String name, String value) {
+            List<String> values = new java.util.ArrayList<>(query.getOrDefault(name, List.of()));
+            values.add(value);
+            query.put(name, values);
+            return this;
+        }
+
+        /**
+         * Sets the cookies.
+         *
+         * @param cookies values by name
+         * @return this builder
+         */
+        public Builder cookies(Map<String, String> cookies) {
+            this.cookies = Map.copyOf(cookies);
+            return this;
+        }
+
+        /**
+         * Sets the path parameters.
+         *
+         * @param parameters decoded values by name
+         * @return this builder
+         */
+        public Builder pathParameters(Map<String, String> parameters) {
+            this.pathParameters = Map.copyOf(parameters);
+            return this;
+        }
+
+        /**
+         * Sets the body.
+         *
+         * @param body the bytes; copied
+         * @return this builder
+         */
+        public Builder body(byte[] body) {
+            this.body = body.clone();
+            return this;
+        }
+
+        /**
+         * Sets the body as UTF-8 text.
+         *
+         * @param body the text
+         * @return this builder
+         */
+        public Builder body(String body) {
+            this.body = body.getBytes(StandardCharsets.UTF_8);
+            return this;
+        }
+
+        /**
+         * Sets the authenticated caller.
+         *
+         * @param principal the caller, or {@code null} for none
+         * @return this builder
+         */
+        public Builder principal(Principal principal) {
+            this.principal = principal;
+            return this;
+        }
+
+        /**
+         * Sets the request id.
+         *
+         * @param requestId such as API Gateway's request id
+         * @return this builder
+         */
+        public Builder requestId(String requestId) {
+            this.requestId = Objects.requireNonNull(requestId, "requestId");
+            return this;
+        }
+
+        /** @return the request */
+        public HttpRequest build() {
+            return new HttpRequest(this);
+        }
+    }
+}

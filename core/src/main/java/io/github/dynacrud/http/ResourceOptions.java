@@ -1,0 +1,226 @@
+package io.github.dynacrud.http;
+
+import io.github.dynacrud.table.Query;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * How {@link Router.Builder#resource} mounts an entity: which operations, the scopes each requires, the claim that
+ * names the owner, page sizes, and the list filters a query string may use.
+ *
+ * <pre>{@code
+ * ResourceOptions options = ResourceOptions.builder()
+ *         .listFilter("done", Boolean.class, done -> Query.index("GSI1")
+ *                 .sortKey(SortKeyCondition.beginsWith(Map.of("done", done))))
+ *         .scopes(ResourceOptions.Operation.DELETE, "todos:delete")
+ *         .build();
+ * }</pre>
+ */
+public final class ResourceOptions {
+    /** The page size when a list request gives no {@code limit}. */
+    public static final int DEFAULT_PAGE_SIZE = 20;
+    /** The largest {@code limit} a list request may ask for by default. */
+    public static final int DEFAULT_MAX_PAGE_SIZE = 100;
+
+    private static final Pattern PARAMETER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final Set<Class<?>> FILTER_TYPES = Set.of(String.class, Boolean.class, Integer.class, Long.class,
+            LocalDate.class);
+    private static final ResourceOptions DEFAULTS = builder().build();
+
+    /** The operations a resource can mount. */
+    public enum Operation {
+        /** {@code POST /things}. */
+        CREATE,
+        /** {@code GET /things}. */
+        LIST,
+        /** {@code GET /things/{id}}. */
+        READ,
+        /** {@code PUT /things/{id}}. */
+        REPLACE,
+        /** {@code PATCH /things/{id}}. */
+        PATCH,
+        /** {@code DELETE /things/{id}}. */
+        DELETE
+    }
+
+    /**
+     * A query string parameter of list requests that selects a key query, never a scan.
+     *
+     * @param parameter the query parameter, such as {@code "done"}
+     * @param type      the value's type: String, Boolean, Integer, Long, LocalDate or an enum
+     * @param query     makes the query from the parsed value; the resource adds limit and cursor
+     * @param <V>       the value's type
+     */
+    public record ListFilter<V>(String parameter, Class<V> type, Function<V, Query.Builder> query) {
+        /** Checks the parts. */
+        public ListFilter {
+            Objects.requireNonNull(parameter, "parameter");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(query, "query");
+        }
+    }
+
+    private final Set<Operation> operations;
+    private final Map<Operation, Set<String>> scopes;
+    private final String ownerClaim;
+    private final int defaultPageSize;
+    private final int maxPageSize;
+    private final Map<String, ListFilter<?>> listFilters;
+
+    private ResourceOptions(Builder b) {
+        this.operations = Set.copyOf(b.operations);
+        this.scopes = Map.copyOf(b.scopes);
+        this.ownerClaim = b.ownerClaim;
+        this.defaultPageSize = b.defaultPageSize;
+        this.maxPageSize = b.maxPageSize;
+        this.listFilters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.listFilters));
+    }
+
+    /** @return every operation, no scopes, the owner from the subject, pages of 20 up to 100, no filters */
+    public static ResourceOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** @return a builder starting from the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the operations to mount */
+    public Set<Operation> operations() {
+        return operations;
+    }
+
+    /**
+     * Returns the scopes one operation requires.
+     *
+     * @param operation the operation
+     * @return its scopes, possibly none
+     */
+    public Set<String> scopes(Operation operation) {
+        return scopes.getOrDefault(operation, Set.of());
+    }
+
+    /** @return the claim naming the owner, or empty for the principal's subject */
+    public Optional<String> ownerClaim() {
+        return Optional.ofNullable(ownerClaim);
+    }
+
+    /** @return the page size when none is asked for */
+    public int defaultPageSize() {
+        return defaultPageSize;
+    }
+
+    /** @return the largest page size a request may ask for */
+    public int maxPageSize() {
+        return maxPageSize;
+    }
+
+    /** @return the list filters by query parameter */
+    public Map<String, ListFilter<?>> listFilters() {
+        return listFilters;
+    }
+
+    /** Collects a resource's options. */
+    public static final class Builder {
+        private Set<Operation> operations = EnumSet.allOf(Operation.class);
+        private final Map<Operation, Set<String>> scopes = new EnumMap<>(Operation.class);
+        private String ownerClaim;
+        private int defaultPageSize = DEFAULT_PAGE_SIZE;
+        private int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
+        private final Map<String, ListFilter<?>> listFilters = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Mounts only these operations.
+         *
+         * @param mounted at least one operation
+         * @return this builder
+         */
+        public Builder operations(Operation... mounted) {
+            if (mounted.length == 0) {
+                throw new IllegalArgumentException("a resource needs at least one operation");
+            }
+            this.operations = EnumSet.of(mounted[0], mounted);
+            return this;
+        }
+
+        /**
+         * Requires scopes for one operation (403 without them).
+         *
+         * @param operation the operation
+         * @param required  such as {@code "todos:write"}
+         * @return this builder
+         */
+        public Builder scopes(Operation operation, String... required) {
+            scopes.put(Objects.requireNonNull(operation, "operation"), Set.of(required));
+            return this;
+        }
+
+        /**
+         * Takes the owner from a claim of the principal instead of its subject.
+         *
+         * @param claim such as {@code "custom:tenantId"}
+         * @return this builder
+         */
+        public Builder ownerClaim(String claim) {
+            this.ownerClaim = Objects.requireNonNull(claim, "claim");
+            return this;
+        }
+
+        /**
+         * Sets the page sizes of list requests.
+         *
+         * @param defaultSize the size when none is asked for
+         * @param maxSize     the largest size a request may ask for, at most {@value Query#MAX_LIMIT}
+         * @return this builder
+         */
+        public Builder pageSizes(int defaultSize, int maxSize) {
+            if (defaultSize < 1 || defaultSize > maxSize || maxSize > Query.MAX_LIMIT) {
+                throw new IllegalArgumentException("page sizes need 1 <= default (" + defaultSize + ") <= max ("
+                        + maxSize + ") <= " + Query.MAX_LIMIT);
+            }
+            this.defaultPageSize = defaultSize;
+            this.maxPageSize = maxSize;
+            return this;
+        }
+
+        /**
+         * Adds a list filter: {@code GET /things?parameter=value} runs the query made from the value.
+         *
+         * @param parameter the query parameter
+         * @param type      the value's type: String, Boolean, Integer, Long, LocalDate or an enum
+         * @param query     makes the key query from the value
+         * @param <V>       the value's type
+         * @return this builder
+         */
+        public <V> Builder listFilter(String parameter, Class<V> type, Function<V, Query.Builder> query) {
+            if (parameter == null || !PARAMETER.matcher(parameter).matches()
+                    || Set.of("limit", "cursor").contains(parameter) || listFilters.containsKey(parameter)) {
+                throw new IllegalArgumentException("list filter parameter '" + parameter
+                        + "' must be a new name other than limit and cursor");
+            }
+            if (!FILTER_TYPES.contains(type) && !type.isEnum()) {
+                throw new IllegalArgumentException("list filter '" + parameter + "' has type " + type.getSimpleName()
+                        + "; use String, Boolean, Integer, Long, LocalDate or an enum");
+            }
+            listFilters.put(parameter, new ListFilter<>(parameter, type, query));
+            return this;
+        }
+
+        /** @return the options */
+        public ResourceOptions build() {
+            return new ResourceOptions(this);
+        }
+    }
+}

@@ -1,0 +1,371 @@
+package io.github.dynacrud.http;
+
+import io.github.dynacrud.BadRequestException;
+import io.github.dynacrud.PayloadTooLargeException;
+import io.github.dynacrud.http.internal.PathTemplate;
+import io.github.dynacrud.http.internal.PercentDecoding;
+import io.github.dynacrud.http.internal.ProblemMapper;
+import io.github.dynacrud.table.EntityRepository;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Routes HTTP requests to handlers: templates with {@code {name}} and greedy {@code {name+}} parameters, the most
+ * specific route first (literal over parameter over greedy), 404 for an unknown path, 405 with {@code Allow} for a
+ * known path with another method, HEAD answered like GET without a body, CORS, filters, and every failure as an
+ * RFC 9457 problem. Built once; {@link #route} never throws.
+ *
+ * <pre>{@code
+ * Router router = Router.builder()
+ *         .cors(CorsPolicy.builder().anyOrigin().build())
+ *         .get("/health", request -> HttpResponse.json(200, Map.of("status", "ok")))
+ *         .resource("/todos", todos)
+ *         .build();
+ * HttpResponse response = router.route(request);
+ * }</pre>
+ */
+public final class Router {
+    /** The largest request body accepted by default, in bytes (256 KB). */
+    public static final int DEFAULT_BODY_LIMIT = 256 * 1024;
+
+    private final List<Route> routes;
+    private final List<Filter> filters;
+    private final CorsPolicy cors;
+    private final ProblemMapper problems;
+    private final int bodyLimit;
+
+    private record Route(String method, PathTemplate template, Handler handler) {
+    }
+
+    private Router(Builder b) {
+        this.routes = List.copyOf(b.routes);
+        this.filters = List.copyOf(b.filters);
+        this.cors = b.cors;
+        this.problems = new ProblemMapper(b.exceptionHandlers);
+        this.bodyLimit = b.bodyLimit;
+    }
+
+    /** @return a builder with no routes */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Answers a request; never throws.
+     *
+     * @param request the request; a request id is made when it has none
+     * @return the response
+     */
+    public HttpResponse route(HttpRequest request) {
+        HttpRequest identified = request.requestId().isEmpty()
+                ? request.withRequestId(UUID.randomUUID().toString()) : request;
+        HttpResponse response = dispatch(identified);
+        if (identified.method().equals("HEAD")) {
+            response = response.withoutBody();
+        }
+        return cors == null || CorsPolicy.isPreflight(identified) ? response : cors.decorate(identified, response);
+    }
+
+    private HttpResponse dispatch(HttpRequest request) {
+        if (cors != null && CorsPolicy.isPreflight(request)) {
+            return cors.preflight(request);
+        }
+        HttpRequest routed;
+        Route route;
+        try {
+            if (request.bodyLength() > bodyLimit) {
+                throw new PayloadTooLargeException("the body exceeds " + bodyLimit + " bytes");
+            }
+            List<String> segments = new ArrayList<>();
+            for (String raw : PathTemplate.split(request.path())) {
+                segments.add(PercentDecoding.decode(raw).orElseThrow(() ->
+                        new BadRequestException("the path is not correctly percent-encoded")));
+            }
+            Map<Route, Map<String, String>> matches = new LinkedHashMap<>();
+            for (Route candidate : routes) {
+                candidate.template().match(segments).ifPresent(parameters -> matches.put(candidate, parameters));
+            }
+            if (matches.isEmpty()) {
+                return HttpResponse.problem(Problem.of(404, "no route matches this path", request.requestId()));
+            }
+            Optional<Route> chosen = best(matches, request.method())
+                    .or(() -> request.method().equals("HEAD") ? best(matches, "GET") : Optional.empty());
+            if (chosen.isEmpty()) {
+                return methodNotAllowed(request, matches);
+            }
+            route = chosen.get();
+            routed = request.withPathParameters(matches.get(route));
+        } catch (RuntimeException e) {
+            return problems.toResponse(e, request);
+        }
+        return handle(route, routed);
+    }
+
+    private HttpResponse handle(Route route, HttpRequest request) {
+        HttpRequest current = request;
+        HttpResponse response;
+        try {
+            for (Filter filter : filters) {
+                current = Objects.requireNonNull(filter.before(current), "a filter returned no request");
+            }
+            response = Objects.requireNonNull(route.handler().handle(current), "a handler returned no response");
+        } catch (Exception | Error e) {
+            response = problems.toResponse(e, current);
+        }
+        try {
+            for (Filter filter : filters) {
+                response = Objects.requireNonNull(filter.after(current, response), "a filter returned no response");
+            }
+        } catch (Exception | Error e) {
+            response = problems.toResponse(e, current);
+        }
+        return response;
+    }
+
+    private static Optional<Route> best(Map<Route, Map<String, String>> matches, String method) {
+        return matches.keySet().stream().filter(r -> r.method().equals(method))
+                .max((a, b) -> a.template().compareSpecificity(b.template()));
+    }
+
+    private static HttpResponse methodNotAllowed(HttpRequest request, Map<Route, Map<String, String>> matches) {
+        TreeSet<String> allowed = new TreeSet<>();
+        matches.keySet().forEach(r -> allowed.add(r.method()));
+        if (allowed.contains("GET")) {
+            allowed.add("HEAD");
+        }
+        return HttpResponse.problem(Problem.of(405, "this path does not answer " + request.method(),
+                request.requestId())).withHeader("Allow", String.join(", ", allowed));
+    }
+
+    /** Collects routes, filters, exception handlers and settings. */
+    public static final class Builder {
+        private final List<Route> routes = new ArrayList<>();
+        private final List<Filter> filters = new ArrayList<>();
+        private final Map<Class<? extends Throwable>, ExceptionHandler<? extends Throwable>> exceptionHandlers =
+                new LinkedHashMap<>();
+        private CorsPolicy cors;
+        private int bodyLimit = DEFAULT_BODY_LIMIT;
+        private String prefix = "";
+
+        private Builder() {
+        }
+
+        /**
+         * Adds a route.
+         *
+         * @param method       such as {@code "GET"}
+         * @param pathTemplate such as {@code "/todos/{id}"}
+         * @param handler      the handler
+         * @return this builder
+         * @throws IllegalArgumentException when the template is malformed or another route has the same method and
+         *                                  shape
+         */
+        public Builder route(String method, String pathTemplate, Handler handler) {
+            String upper = Objects.requireNonNull(method, "method").toUpperCase(java.util.Locale.ROOT);
+            PathTemplate template = PathTemplate.parse(join(prefix, pathTemplate));
+            for (Route existing : routes) {
+                if (existing.method().equals(upper) && existing.template().sameShape(template)) {
+                    throw new IllegalArgumentException("routes " + upper + " " + existing.template() + " and " + upper
+                            + " " + template + " match the same paths");
+                }
+            }
+            routes.add(new Route(upper, template, Objects.requireNonNull(handler, "handler")));
+            return this;
+        }
+
+        /**
+         * Adds a GET route; HEAD requests are answered by it too, without a body.
+         *
+         * @param pathTemplate such as {@code "/todos/{id}"}
+         * @param handler      the handler
+         * @return this builder
+         */
+        public Builder get(String pathTemplate, Handler handler) {
+            return route("GET", pathTemplate, handler);
+        }
+
+        /**
+         * Adds a POST route.
+         *
+         * @param pathTemplate the path template
+         * @param handler      the handler
+         * @return this builder
+         */
+        public Builder post(String pathTemplate, Handler handler) {
+            return route("POST", pathTemplate, handler);
+        }
+
+        /**
+         * Adds a PUT route.
+         *
+         * @param pathTemplate the path template
+         * @param handler      the handler
+         * @return this builder
+         */
+        public Builder put(String pathTemplate, Handler handler) {
+            return route("PUT", pathTemplate, handler);
+        }
+
+        /**
+         * Adds a PATCH route.
+         *
+         * @param pathTemplate the path template
+         * @param handler      the handler
+         * @return this builder
+         */
+        public Builder patch(String pathTemplate, Handler handler) {
+            return route("PATCH", pathTemplate, handler);
+        }
+
+        /**
+         * Adds a DELETE route.
+         *
+         * @param pathTemplate the path template
+         * @param handler      the handler
+         * @return this builder
+         */
+        public Builder delete(String pathTemplate, Handler handler) {
+            return route("DELETE", pathTemplate, handler);
+        }
+
+        /**
+         * Adds a HEAD route, which takes precedence over answering HEAD with the GET route.
+         *
+         * @param pathTemplate the path template
+         * @param handler      the handler
+         * @return this builder
+         */
+        public Builder head(String pathTemplate, Handler handler) {
+            return route("HEAD", pathTemplate, handler);
+        }
+
+        /**
+         * Adds an OPTIONS route; CORS preflight requests never reach it when a CORS policy is set.
+         *
+         * @param pathTemplate the path template
+         * @param handler      the handler
+         * @return this builder
+         */
+        public Builder options(String pathTemplate, Handler handler) {
+            return route("OPTIONS", pathTemplate, handler);
+        }
+
+        /**
+         * Adds routes under a common prefix.
+         *
+         * <pre>{@code
+         * builder.group("/admin", admin -> admin.get("/stats", stats).delete("/cache", clearCache));
+         * }</pre>
+         *
+         * @param pathPrefix such as {@code "/admin"}
+         * @param routes     adds the group's routes, with templates relative to the prefix
+         * @return this builder
+         */
+        public Builder group(String pathPrefix, Consumer<Builder> routes) {
+            String outer = prefix;
+            prefix = join(outer, pathPrefix);
+            try {
+                routes.accept(this);
+            } finally {
+                prefix = outer;
+            }
+            return this;
+        }
+
+        /**
+         * Mounts the CRUD routes of an entity with default options.
+         *
+         * @param path       such as {@code "/todos"}
+         * @param repository the entity's repository
+         * @return this builder
+         * @see #resource(String, EntityRepository, ResourceOptions)
+         */
+        public Builder resource(String path, EntityRepository<?> repository) {
+            return resource(path, repository, ResourceOptions.defaults());
+        }
+
+        /**
+         * Mounts the CRUD routes of an entity: {@code POST path}, {@code GET path}, {@code GET path/{id}},
+         * {@code PUT path/{id}}, {@code PATCH path/{id}} and {@code DELETE path/{id}}, as the options allow.
+         *
+         * @param path       such as {@code "/todos"}
+         * @param repository the entity's repository
+         * @param options    which operations, scopes, filters and page sizes
+         * @return this builder
+         */
+        public Builder resource(String path, EntityRepository<?> repository, ResourceOptions options) {
+            EntityResource.mount(this, path, repository, options);
+            return this;
+        }
+
+        /**
+         * Adds a filter; filters run in registration order around every routed request.
+         *
+         * @param filter the filter
+         * @return this builder
+         */
+        public Builder filter(Filter filter) {
+            filters.add(Objects.requireNonNull(filter, "filter"));
+            return this;
+        }
+
+        /**
+         * Answers an exception type (and its subclasses) with a handler of yours; the closest registered
+         * superclass wins.
+         *
+         * @param type    the exception type
+         * @param handler turns it into a response
+         * @param <E>     the exception type
+         * @return this builder
+         */
+        public <E extends Throwable> Builder exception(Class<E> type, ExceptionHandler<? super E> handler) {
+            exceptionHandlers.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /**
+         * Sets the CORS policy.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder cors(CorsPolicy policy) {
+            this.cors = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Sets the largest request body accepted; larger ones get 413.
+         *
+         * @param bytes at least 1; 256 KB by default
+         * @return this builder
+         */
+        public Builder bodyLimit(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("body limit " + bytes + " must be at least 1 byte");
+            }
+            this.bodyLimit = bytes;
+            return this;
+        }
+
+        /** @return the router */
+        public Router build() {
+            return new Router(this);
+        }
+
+        private static String join(String prefix, String path) {
+            if (path == null || !path.startsWith("/")) {
+                throw new IllegalArgumentException("path '" + path + "' must start with '/'");
+            }
+            String joined = prefix + path;
+            return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.github.dynacrud.http.internal;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dynacrud.BadRequestException;
+import io.github.dynacrud.entity.Entity;
+import io.github.dynacrud.http.Json;
+import io.github.dynacrud.internal.RecordModel;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The JSON form of an entity in an API: the record's components minus hidden ones. Request bodies may carry the
+ * read-only ones (id, owner-derived and managed attributes), which are ignored; any other unknown field is refused.
+ *
+ * @param <T> the record type
+ */
+public final class Representation<T extends Record> {
+    private final Entity<T> entity;
+    private final RecordModel<T> model;
+    private final Set<String> visible = new LinkedHashSet<>();
+    private final Set<String> readOnly = new LinkedHashSet<>();
+    private final Map<String, JavaType> types = new HashMap<>();
+
+    /**
+     * Describes an entity's representation.
+     *
+     * @param entity the entity
+     */
+    public Representation(Entity<T> entity) {
+        this.entity = entity;
+        this.model = RecordModel.of(entity.recordType());
+        for (RecordModel.Component component : model.components()) {
+            if (!entity.hiddenAttributes().contains(component.name())) {
+                visible.add(component.name());
+            }
+            types.put(component.name(), Json.mapper().constructType(component.genericType()));
+        }
+        readOnly.addAll(entity.managedAttributes());
+        entity.idAttribute().ifPresent(readOnly::add);
+    }
+
+    /** @return the record model */
+    public RecordModel<T> model() {
+        return model;
+    }
+
+    /**
+     * Writes an item as the API shows it.
+     *
+     * @param item the item
+     * @return its JSON, without hidden attributes
+     */
+    public ObjectNode write(T item) {
+        ObjectNode node = Json.mapper().valueToTree(item);
+        entity.hiddenAttributes().forEach(node::remove);
+        return node;
+    }
+
+    /**
+     * Reads a whole new item from a request body; read-only fields are ignored, except a client-chosen id when the
+     * entity does not generate ids.
+     *
+     * @param body    the request body
+     * @param acceptId whether the body may set the id
+     * @return the record, with absent fields {@code null} or zero
+     * @throws BadRequestException naming the field when the body has an unknown field or a wrong type
+     */
+    public T read(JsonNode body, boolean acceptId) {
+        ObjectNode writable = Json.mapper().createObjectNode();
+        writableFields(body, acceptId).forEach(name -> writable.set(name, body.get(name)));
+        // An absent primitive takes its zero value; only an explicit null is a wrong type.
+        for (RecordModel.Component component : model.components()) {
+            if (component.rawType().isPrimitive() && !writable.has(component.name())) {
+                writable.set(component.name(), component.rawType() == boolean.class ? BooleanNode.FALSE
+                        : IntNode.valueOf(0));
+            }
+        }
+        return Json.convert(writable, Json.mapper().constructType(entity.recordType()), "");
+    }
+
+    /**
+     * Reads a JSON merge patch (RFC 7396): each field's new value, {@code null} to remove it. Read-only fields are
+     * ignored; a nested object replaces the stored one whole.
+     *
+     * @param body the request body
+     * @return new values by attribute
+     * @throws BadRequestException naming the field when the body has an unknown field or a wrong type
+     */
+    public Map<String, Object> readChanges(JsonNode body) {
+        Map<String, Object> changes = new HashMap<>();
+        for (String name : writableFields(body, false)) {
+            JsonNode value = body.get(name);
+            changes.put(name, value.isNull() ? null : Json.convert(value, types.get(name), name));
+        }
+        return changes;
+    }
+
+    /**
+     * Lists the attributes a full replacement sets: every visible one a client may write.
+     *
+     * @return the attribute names
+     */
+    public Set<String> replaceable() {
+        Set<String> names = new LinkedHashSet<>(visible);
+        names.removeAll(readOnly);
+        return names;
+    }
+
+    private Set<String> writableFields(JsonNode body, boolean acceptId) {
+        if (!body.isObject()) {
+            throw new BadRequestException("the body must be a JSON object");
+        }
+        Set<String> fields = new LinkedHashSet<>();
+        body.fieldNames().forEachRemaining(name -> {
+            if (!visible.contains(name)) {
+                throw new BadRequestException(name, "is not a known field");
+            }
+            boolean isId = entity.idAttribute().filter(name::equals).isPresent();
+            if (!readOnly.contains(name) || acceptId && isId && !entity.generatesId()) {
+                fields.add(name);
+            }
+        });
+        return fields;
+    }
+}
