@@ -64,18 +64,46 @@ public final class Router {
      * @return the response
      */
     public HttpResponse route(HttpRequest request) {
+        return handle(request).response();
+    }
+
+    /**
+     * Answers a request and tells which route answered, for logs and metrics; never throws.
+     *
+     * @param request the request; a request id is made when it has none
+     * @return the response and the matched route
+     */
+    public Routed handle(HttpRequest request) {
         HttpRequest identified = request.requestId().isEmpty()
                 ? request.withRequestId(UUID.randomUUID().toString()) : request;
-        HttpResponse response = dispatch(identified);
+        Routed routed = dispatch(identified);
+        HttpResponse response = routed.response();
         if (identified.method().equals("HEAD")) {
             response = response.withoutBody();
         }
-        return cors == null || CorsPolicy.isPreflight(identified) ? response : cors.decorate(identified, response);
+        if (cors != null && !CorsPolicy.isPreflight(identified)) {
+            response = cors.decorate(identified, response);
+        }
+        return new Routed(response, routed.route());
     }
 
-    private HttpResponse dispatch(HttpRequest request) {
+    /**
+     * A response and the route that produced it.
+     *
+     * @param response the response
+     * @param route    the matched route, such as {@code "GET /todos/{id}"}, or empty when none matched
+     */
+    public record Routed(HttpResponse response, Optional<String> route) {
+        /** Checks that both parts are present. */
+        public Routed {
+            Objects.requireNonNull(response, "response");
+            Objects.requireNonNull(route, "route");
+        }
+    }
+
+    private Routed dispatch(HttpRequest request) {
         if (cors != null && CorsPolicy.isPreflight(request)) {
-            return cors.preflight(request);
+            return new Routed(cors.preflight(request), Optional.of("CORS preflight"));
         }
         HttpRequest routed;
         Route route;
@@ -93,22 +121,23 @@ public final class Router {
                 candidate.template().match(segments).ifPresent(parameters -> matches.put(candidate, parameters));
             }
             if (matches.isEmpty()) {
-                return HttpResponse.problem(Problem.of(404, "no route matches this path", request.requestId()));
+                return new Routed(HttpResponse.problem(Problem.of(404, "no route matches this path",
+                        request.requestId())), Optional.empty());
             }
             Optional<Route> chosen = best(matches, request.method())
                     .or(() -> request.method().equals("HEAD") ? best(matches, "GET") : Optional.empty());
             if (chosen.isEmpty()) {
-                return methodNotAllowed(request, matches);
+                return new Routed(methodNotAllowed(request, matches), Optional.empty());
             }
             route = chosen.get();
             routed = request.withPathParameters(matches.get(route));
         } catch (RuntimeException e) {
-            return problems.toResponse(e, request);
+            return new Routed(problems.toResponse(e, request), Optional.empty());
         }
-        return handle(route, routed);
+        return new Routed(run(route, routed), Optional.of(route.method() + " " + route.template()));
     }
 
-    private HttpResponse handle(Route route, HttpRequest request) {
+    private HttpResponse run(Route route, HttpRequest request) {
         HttpRequest current = request;
         HttpResponse response;
         try {

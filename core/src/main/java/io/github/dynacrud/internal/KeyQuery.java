@@ -19,6 +19,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Runs a {@link Query} as one DynamoDB {@code Query} request on the table or an index: the partition rendered from the
@@ -90,7 +91,7 @@ public final class KeyQuery<T extends Record> {
         String condition = keyCondition;
         QueryResponse response;
         try {
-            response = client.query(r -> r.tableName(tableName)
+            response = client.query(QueryRequest.builder().tableName(tableName)
                     .indexName(query.index().orElse(null))
                     .keyConditionExpression(condition)
                     .filterExpression(filter)
@@ -99,7 +100,8 @@ public final class KeyQuery<T extends Record> {
                     .limit(query.limit())
                     .scanIndexForward(!query.descending())
                     .consistentRead(index.isEmpty())
-                    .exclusiveStartKey(startKey));
+                    .exclusiveStartKey(startKey)
+                    .build());
         } catch (AwsServiceException e) {
             if (startKey != null && e.awsErrorDetails() != null
                     && "ValidationException".equals(e.awsErrorDetails().errorCode())) {

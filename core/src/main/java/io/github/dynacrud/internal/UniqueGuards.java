@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
  * Writes items of an entity with unique attributes together with their guard items, one per taken value
@@ -166,7 +167,7 @@ public final class UniqueGuards<T extends Record> {
     private void transact(DynamoDbClient client, List<TransactWriteItem> writes,
             List<Supplier<RuntimeException>> failures) {
         try {
-            client.transactWriteItems(r -> r.transactItems(writes));
+            client.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
             for (int i = 0; i < reasons.size() && i < failures.size(); i++) {

@@ -32,6 +32,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Reads and writes the items of one entity type. Each operation is one DynamoDB request: conditions replace
@@ -118,8 +122,8 @@ public final class EntityRepository<T extends Record> {
 
     private void put(Map<String, AttributeValue> stored) {
         try {
-            client.putItem(r -> r.tableName(table.tableName()).item(stored)
-                    .conditionExpression("attribute_not_exists(" + Entity.PARTITION_KEY + ")"));
+            client.putItem(PutItemRequest.builder().tableName(table.tableName()).item(stored)
+                    .conditionExpression("attribute_not_exists(" + Entity.PARTITION_KEY + ")").build());
         } catch (ConditionalCheckFailedException e) {
             throw new ItemAlreadyExistsException(entity.type());
         } catch (SdkException e) {
@@ -150,8 +154,8 @@ public final class EntityRepository<T extends Record> {
     public Optional<T> get(Scope scope, Map<String, ?> key) {
         Map<String, AttributeValue> primaryKey = mapping.primaryKey(keyValues(scope, key));
         try {
-            return mapping.fromItem(client.getItem(r -> r.tableName(table.tableName()).key(primaryKey)
-                    .consistentRead(true)).item());
+            return mapping.fromItem(client.getItem(GetItemRequest.builder().tableName(table.tableName()).key(primaryKey)
+                    .consistentRead(true).build()).item());
         } catch (SdkException e) {
             throw AwsFailures.translate("GetItem", e);
         }
@@ -305,11 +309,11 @@ public final class EntityRepository<T extends Record> {
         Expressions condition = new Expressions();
         String expression = existsCondition(condition, expectedVersion);
         try {
-            client.deleteItem(r -> r.tableName(table.tableName()).key(primaryKey)
+            client.deleteItem(DeleteItemRequest.builder().tableName(table.tableName()).key(primaryKey)
                     .conditionExpression(expression)
                     .expressionAttributeNames(condition.names())
                     .expressionAttributeValues(condition.values())
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
         } catch (ConditionalCheckFailedException e) {
             throw conditionFailure(e);
         } catch (SdkException e) {
@@ -320,13 +324,13 @@ public final class EntityRepository<T extends Record> {
     private T update(Map<String, AttributeValue> key, Expressions update, OptionalLong expectedVersion) {
         String condition = existsCondition(update, expectedVersion);
         try {
-            return mapping.fromItem(client.updateItem(r -> r.tableName(table.tableName()).key(key)
+            return mapping.fromItem(client.updateItem(UpdateItemRequest.builder().tableName(table.tableName()).key(key)
                     .updateExpression(update.updateExpression())
                     .conditionExpression(condition)
                     .expressionAttributeNames(update.names())
                     .expressionAttributeValues(update.values())
                     .returnValues(ReturnValue.ALL_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build())
                     .attributes()).orElseThrow(() -> new ItemNotFoundException(entity.type()));
         } catch (ConditionalCheckFailedException e) {
             throw conditionFailure(e);
@@ -396,7 +400,7 @@ public final class EntityRepository<T extends Record> {
 
     private T read(Map<String, AttributeValue> key) {
         try {
-            return mapping.fromItem(client.getItem(r -> r.tableName(table.tableName()).key(key).consistentRead(true))
+            return mapping.fromItem(client.getItem(GetItemRequest.builder().tableName(table.tableName()).key(key).consistentRead(true).build())
                     .item()).orElseThrow(() -> new ItemNotFoundException(entity.type()));
         } catch (SdkException e) {
             throw AwsFailures.translate("GetItem", e);

@@ -17,6 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
 /**
  * Creates a single table for tests, local development and docs: {@code PK}/{@code SK} strings, one global secondary
@@ -62,20 +65,21 @@ public final class LocalTable {
                     .projection(p -> p.projectionType(ProjectionType.ALL)).build());
         }
         try {
-            client.createTable(r -> r.tableName(tableName)
+            client.createTable(CreateTableRequest.builder().tableName(tableName)
                     .attributeDefinitions(attributes)
                     .keySchema(key(Entity.PARTITION_KEY, KeyType.HASH), key(Entity.SORT_KEY, KeyType.RANGE))
                     .globalSecondaryIndexes(indexes.isEmpty() ? null : indexes)
-                    .billingMode(BillingMode.PAY_PER_REQUEST));
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .build());
         } catch (ResourceInUseException e) {
             return false;
         }
         try (DynamoDbWaiter waiter = client.waiter()) {
-            waiter.waitUntilTableExists(r -> r.tableName(tableName));
+            waiter.waitUntilTableExists(DescribeTableRequest.builder().tableName(tableName).build());
         }
         Optional<String> ttl = ttlAttributes.stream().findFirst();
-        ttl.ifPresent(attribute -> client.updateTimeToLive(r -> r.tableName(tableName)
-                .timeToLiveSpecification(s -> s.attributeName(attribute).enabled(true))));
+        ttl.ifPresent(attribute -> client.updateTimeToLive(UpdateTimeToLiveRequest.builder().tableName(tableName)
+                .timeToLiveSpecification(s -> s.attributeName(attribute).enabled(true)).build()));
         return true;
     }
 

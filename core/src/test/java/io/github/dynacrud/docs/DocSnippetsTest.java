@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the code in docs/ honest: every block marked {@code <!-- snippet: name -->} must equal the region between
- * {@code // tag::name[]} and {@code // end::name[]} in this module's test sources, indentation aside.
+ * {@code // tag::name[]} and {@code // end::name[]} in the test sources of any module, indentation aside.
  */
 class DocSnippetsTest {
     private static final Path DOCS = Path.of("..", "docs");
-    private static final Path SOURCES = Path.of("src", "test", "java");
+    /** The repository root: every module's test sources may hold tagged regions. */
+    private static final Path ROOT = Path.of("..");
     private static final Pattern MARKER = Pattern.compile(
             "<!-- snippet: ([\\w-]+) -->\\s*\\n```java\\n(.*?)\\n```", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile(
@@ -62,8 +63,11 @@ class DocSnippetsTest {
 
     private static Map<String, String> taggedRegions() throws IOException {
         Map<String, String> regions = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> f.toString().contains("src" + java.io.File.separator + "test"))
+                    .filter(f -> !f.toString().contains(java.io.File.separator + "target" + java.io.File.separator))
+                    .toList()) {
                 Matcher m = TAG.matcher(Files.readString(file).replace("\r\n", "\n"));
                 while (m.find()) {
                     regions.put(m.group(1), outdent(m.group(2)));

@@ -1,0 +1,117 @@
+package io.github.dynacrud.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.github.dynacrud.http.HttpRequest;
+import io.github.dynacrud.http.HttpResponse;
+import io.github.dynacrud.http.Json;
+import io.github.dynacrud.http.Problem;
+import io.github.dynacrud.http.Router;
+import io.github.dynacrud.lambda.internal.EventMapping;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lambda entry point of an API Gateway HTTP API (payload format 2.0): turns each event into an
+ * {@link HttpRequest}, lets the {@link Router} answer it, and turns the response back into an event. Subclass it, build
+ * the router once in the constructor, and give the function's handler as {@code com.example.TodoHandler}. A second
+ * constructor taking a {@code DynamoDbClient} lets unit tests pass a mock.
+ *
+ * <pre>{@code
+ * public class TodoHandler extends HttpApiHandler {
+ *     public TodoHandler() {
+ *         this(SingleTable.defaultClient(System.getenv()));
+ *     }
+ *
+ *     public TodoHandler(DynamoDbClient dynamoDb) {
+ *         super(Router.builder()
+ *                 .resource("/todos", SingleTable.fromEnvironment(System.getenv(), dynamoDb).repository(TODO))
+ *                 .build());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>No event, however malformed, makes {@link #handleRequest} throw: a broken event gets a 400 problem, an unexpected
+ * failure a 500 problem with the request id. Each request is logged as one JSON line (method, route, status, latency,
+ * request id; never bodies or tokens) on the SLF4J logger {@code io.github.dynacrud.lambda}.
+ */
+public class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger("io.github.dynacrud.lambda");
+
+    private final Router router;
+    /** Priming resources registered with CRaC, which holds them only weakly. */
+    private final java.util.List<Object> kept = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Creates the handler around a router built once per container.
+     *
+     * @param router the router that answers every request
+     */
+    protected HttpApiHandler(Router router) {
+        this.router = Objects.requireNonNull(router, "router");
+    }
+
+    /** Keeps an object reachable as long as this handler is. */
+    final void keep(Object resource) {
+        kept.add(resource);
+    }
+
+    /** @return the router */
+    public final Router router() {
+        return router;
+    }
+
+    /**
+     * Answers one API Gateway event; never throws.
+     *
+     * @param event   the event, however malformed
+     * @param context the Lambda context, possibly {@code null} in tests
+     * @return the response event
+     */
+    @Override
+    public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        long start = System.nanoTime();
+        String requestId = requestId(event);
+        String method = "-";
+        Router.Routed routed;
+        try {
+            HttpRequest request = EventMapping.toRequest(event);
+            method = request.method();
+            routed = router.handle(request);
+        } catch (io.github.dynacrud.DynacrudException e) {
+            routed = new Router.Routed(HttpResponse.problem(Problem.of(e.status(), e.getMessage(), requestId)),
+                    Optional.empty());
+        } catch (RuntimeException | Error e) {
+            LOG.error("request {} failed unexpectedly", requestId, e);
+            routed = new Router.Routed(HttpResponse.problem(Problem.of(500,
+                    "an unexpected error occurred; quote the instance when reporting it", requestId)), Optional.empty());
+        }
+        APIGatewayV2HTTPResponse response = EventMapping.toEvent(routed.response());
+        log(method, routed, (System.nanoTime() - start) / 1_000_000, requestId);
+        return response;
+    }
+
+    private static String requestId(APIGatewayV2HTTPEvent event) {
+        return event == null || event.getRequestContext() == null || event.getRequestContext().getRequestId() == null
+                ? "" : event.getRequestContext().getRequestId();
+    }
+
+    private static void log(String method, Router.Routed routed, long latencyMs, String requestId) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("method", method);
+        line.put("route", routed.route().orElse(null));
+        line.put("status", routed.response().status());
+        line.put("latencyMs", latencyMs);
+        line.put("requestId", requestId);
+        LOG.info(new String(Json.write(line), java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.dynacrud.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * Opt-in SnapStart priming: before Lambda takes the snapshot, runs synthetic events through the whole handler path,
+ * so the classes of event mapping, routing, JSON, problem responses and (with your events) validation are loaded and
+ * compiled in the snapshot instead of on the first request after restore. Priming makes no network call as long as
+ * your events fail before DynamoDB (a validation error, an unknown route); it creates no id or random value that
+ * survives it.
+ *
+ * <pre>{@code
+ * public TodoHandler(DynamoDbClient dynamoDb) {
+ *     super(router(dynamoDb));
+ *     SnapStartPriming.register(this, HttpApiEvents.post("/todos").subject("priming").json("{}").build());
+ * }
+ * }</pre>
+ *
+ * <p>The built-in events are a GET and a JSON POST of an unknown path (404 problems), an OPTIONS preflight and an
+ * event without a request context (400); add events that reach your routes to prime JSON reading and validation.
+ */
+public final class SnapStartPriming implements Resource {
+    private final HttpApiHandler handler;
+    private final List<APIGatewayV2HTTPEvent> events;
+
+    private SnapStartPriming(HttpApiHandler handler, List<APIGatewayV2HTTPEvent> events) {
+        this.handler = handler;
+        this.events = events;
+    }
+
+    /**
+     * Registers priming of a handler with the CRaC runtime Lambda's SnapStart drives; does nothing visible elsewhere.
+     *
+     * @param handler the handler to prime
+     * @param extra   more events to run, such as an invalid create that exercises validation without DynamoDB
+     * @return the registered resource, which must stay reachable; the handler keeps it
+     */
+    public static SnapStartPriming register(HttpApiHandler handler, APIGatewayV2HTTPEvent... extra) {
+        SnapStartPriming priming = new SnapStartPriming(Objects.requireNonNull(handler, "handler"),
+                events(List.of(extra)));
+        handler.keep(priming);
+        Core.getGlobalContext().register(priming);
+        return priming;
+    }
+
+    /**
+     * Runs the priming events; called by the runtime before the snapshot.
+     *
+     * @param context the CRaC context
+     */
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        prime();
+    }
+
+    /**
+     * Does nothing: ids and random values are made per request, so nothing needs refreshing after a restore.
+     *
+     * @param context the CRaC context
+     */
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // Nothing was captured that a restored copy must not share.
+    }
+
+    /**
+     * Runs the priming events now.
+     *
+     * @return the status of each response, in order
+     */
+    public List<Integer> prime() {
+        List<Integer> statuses = new ArrayList<>();
+        for (APIGatewayV2HTTPEvent event : events) {
+            statuses.add(handler.handleRequest(event, null).getStatusCode());
+        }
+        return statuses;
+    }
+
+    private static List<APIGatewayV2HTTPEvent> events(List<APIGatewayV2HTTPEvent> extra) {
+        List<APIGatewayV2HTTPEvent> events = new ArrayList<>();
+        events.add(HttpApiEvents.get("/__dynacrud/priming").requestId("priming-1").build());
+        events.add(HttpApiEvents.post("/__dynacrud/priming").json("{\"priming\": [1, 2.5, true, null]}").subject("priming")
+                .requestId("priming-2").build());
+        events.add(HttpApiEvents.request("OPTIONS", "/__dynacrud/priming").header("Origin", "https://priming.invalid")
+                .header("Access-Control-Request-Method", "GET").requestId("priming-3").build());
+        events.add(new APIGatewayV2HTTPEvent());
+        events.addAll(extra);
+        return List.copyOf(events);
+    }
+}

@@ -1,0 +1,243 @@
+package io.github.dynacrud.lambda.internal;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.github.dynacrud.BadRequestException;
+import io.github.dynacrud.http.Headers;
+import io.github.dynacrud.http.HttpRequest;
+import io.github.dynacrud.http.HttpResponse;
+import io.github.dynacrud.http.Principal;
+import io.github.dynacrud.http.internal.PercentDecoding;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Translates API Gateway HTTP API events (payload format 2.0) to {@link HttpRequest}s and {@link HttpResponse}s back
+ * to events, exactly as the format defines them: the path from {@code rawPath} without the stage, repeated query keys
+ * from {@code rawQueryString}, cookies from {@code cookies}, and response cookies in {@code cookies}, never in
+ * {@code multiValueHeaders}, which API Gateway ignores.
+ */
+public final class EventMapping {
+    private static final Pattern METHOD = Pattern.compile("[A-Z]{1,16}");
+    private static final Set<String> TEXT_TYPES = Set.of("application/json", "application/problem+json",
+            "application/xml", "application/javascript", "application/x-www-form-urlencoded");
+
+    private EventMapping() {
+    }
+
+    /**
+     * Reads an event as a request.
+     *
+     * @param event the event, however malformed
+     * @return the request
+     * @throws BadRequestException when the event lacks what every request has, or its encoding is broken
+     */
+    public static HttpRequest toRequest(APIGatewayV2HTTPEvent event) {
+        if (event == null || event.getRequestContext() == null || event.getRequestContext().getHttp() == null) {
+            throw new BadRequestException("the event is not an HTTP API (payload 2.0) request");
+        }
+        var context = event.getRequestContext();
+        String method = Objects.requireNonNullElse(context.getHttp().getMethod(), "").toUpperCase(Locale.ROOT);
+        if (!METHOD.matcher(method).matches()) {
+            throw new BadRequestException("the request has no valid HTTP method");
+        }
+        HttpRequest.Builder request = HttpRequest.builder()
+                .method(method)
+                .path(path(event))
+                .headers(headers(event.getHeaders()))
+                .query(query(event))
+                .cookies(cookies(event.getCookies()))
+                .body(body(event))
+                .requestId(Objects.requireNonNullElse(context.getRequestId(), ""));
+        principal(context.getAuthorizer()).ifPresent(request::principal);
+        return request.build();
+    }
+
+    /**
+     * Writes a response as an event: single-valued headers (repeated values joined with {@code ", "}), every
+     * {@code Set-Cookie} in {@code cookies}, text bodies as text and others in base64.
+     *
+     * @param response the response
+     * @return the event
+     */
+    public static APIGatewayV2HTTPResponse toEvent(HttpResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        List<String> cookies = new ArrayList<>(response.cookies());
+        response.headers().asMap().forEach((name, values) -> {
+            if (name.equals("set-cookie")) {
+                cookies.addAll(values);
+            } else {
+                headers.put(name, String.join(", ", values));
+            }
+        });
+        byte[] body = response.body();
+        boolean text = isText(response.headers().first("Content-Type").orElse(""));
+        APIGatewayV2HTTPResponse event = new APIGatewayV2HTTPResponse();
+        event.setStatusCode(response.status());
+        event.setHeaders(headers);
+        event.setCookies(cookies.isEmpty() ? null : cookies);
+        event.setIsBase64Encoded(body.length > 0 && !text);
+        event.setBody(body.length == 0 ? "" : text ? new String(body, StandardCharsets.UTF_8)
+                : Base64.getEncoder().encodeToString(body));
+        return event;
+    }
+
+    private static String path(APIGatewayV2HTTPEvent event) {
+        String raw = event.getRawPath() != null ? event.getRawPath() : event.getRequestContext().getHttp().getPath();
+        if (raw == null || !raw.startsWith("/")) {
+            throw new BadRequestException("the request has no path");
+        }
+        String stage = event.getRequestContext().getStage();
+        if (stage != null && !stage.isEmpty() && !stage.equals("$default")) {
+            String prefix = "/" + stage;
+            if (raw.equals(prefix)) {
+                return "/";
+            }
+            if (raw.startsWith(prefix + "/")) {
+                return raw.substring(prefix.length());
+            }
+        }
+        return raw;
+    }
+
+    private static Headers headers(Map<String, String> headers) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        if (headers != null) {
+            headers.forEach((name, value) -> {
+                if (name != null && value != null) {
+                    values.put(name, List.of(value));
+                }
+            });
+        }
+        return Headers.of(values);
+    }
+
+    private static Map<String, List<String>> query(APIGatewayV2HTTPEvent event) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        String raw = event.getRawQueryString();
+        if (raw != null && !raw.isEmpty()) {
+            for (String pair : raw.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int equals = pair.indexOf('=');
+                String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+                String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+                query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+            }
+        } else if (event.getQueryStringParameters() != null) {
+            event.getQueryStringParameters().forEach((name, value) -> {
+                if (name != null && value != null) {
+                    query.put(name, List.of(value));
+                }
+            });
+        }
+        return query;
+    }
+
+    private static String decode(String text) {
+        return PercentDecoding.decodeQuery(text).orElseThrow(() ->
+                new BadRequestException("the query string is not correctly percent-encoded"));
+    }
+
+    private static Map<String, String> cookies(List<String> cookies) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (cookies != null) {
+            for (String cookie : cookies) {
+                if (cookie == null) {
+                    continue;
+                }
+                int equals = cookie.indexOf('=');
+                if (equals > 0) {
+                    values.putIfAbsent(cookie.substring(0, equals).trim(), cookie.substring(equals + 1).trim());
+                }
+            }
+        }
+        return values;
+    }
+
+    private static byte[] body(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body == null) {
+            return new byte[0];
+        }
+        if (!event.getIsBase64Encoded()) {
+            return body.getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return Base64.getMimeDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("the body is not valid base64");
+        }
+    }
+
+    private static Optional<Principal> principal(APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer) {
+        if (authorizer == null) {
+            return Optional.empty();
+        }
+        if (authorizer.getJwt() != null && authorizer.getJwt().getClaims() != null) {
+            Map<String, String> claims = new LinkedHashMap<>();
+            authorizer.getJwt().getClaims().forEach((name, value) -> {
+                if (name != null && value != null) {
+                    claims.put(name, value);
+                }
+            });
+            Set<String> scopes = new LinkedHashSet<>();
+            if (authorizer.getJwt().getScopes() != null) {
+                authorizer.getJwt().getScopes().stream().filter(Objects::nonNull).forEach(scopes::add);
+            }
+            addSpaceSeparated(scopes, claims.get("scope"));
+            return subject(claims).map(sub -> new Principal(sub, claims, scopes));
+        }
+        if (authorizer.getLambda() != null) {
+            Map<String, String> claims = new LinkedHashMap<>();
+            Set<String> scopes = new LinkedHashSet<>();
+            authorizer.getLambda().forEach((name, value) -> {
+                if (name == null || value == null) {
+                    return;
+                }
+                if (name.equals("scopes") && value instanceof Collection<?> list) {
+                    list.stream().filter(Objects::nonNull).map(Object::toString).forEach(scopes::add);
+                } else {
+                    claims.put(name, value.toString());
+                }
+            });
+            addSpaceSeparated(scopes, claims.get("scopes"));
+            addSpaceSeparated(scopes, claims.get("scope"));
+            return subject(claims).or(() -> Optional.ofNullable(claims.get("principalId")))
+                    .filter(sub -> !sub.isEmpty()).map(sub -> new Principal(sub, claims, scopes));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> subject(Map<String, String> claims) {
+        return Optional.ofNullable(claims.get("sub")).filter(sub -> !sub.isEmpty());
+    }
+
+    private static void addSpaceSeparated(Set<String> scopes, String value) {
+        if (value != null) {
+            for (String scope : value.trim().split("\\s+")) {
+                if (!scope.isEmpty()) {
+                    scopes.add(scope);
+                }
+            }
+        }
+    }
+
+    private static boolean isText(String contentType) {
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return type.startsWith("text/") || TEXT_TYPES.contains(type) || type.endsWith("+json")
+                || type.endsWith("+xml");
+    }
+}
