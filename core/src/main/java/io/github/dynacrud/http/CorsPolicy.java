@@ -78,7 +78,7 @@ public final class CorsPolicy {
         String method = request.header("Access-Control-Request-Method").orElse("").toUpperCase(Locale.ROOT);
         if (!allows(origin) || !methods.contains(method)) {
             return HttpResponse.problem(Problem.of(403, "this origin or method may not call the API",
-                    request.requestId())).withHeader("Vary", "Origin");
+                    request.requestId())).addHeader("Vary", "Origin");
         }
         HttpResponse response = HttpResponse.empty(204)
                 .withHeader("Access-Control-Allow-Origin", anyOrigin ? "*" : origin)
@@ -90,7 +90,7 @@ public final class CorsPolicy {
         if (credentials) {
             response = response.withHeader("Access-Control-Allow-Credentials", "true");
         }
-        return anyOrigin ? response : response.withHeader("Vary", "Origin");
+        return anyOrigin ? response : varyByOrigin(response);
     }
 
     /**
@@ -102,7 +102,7 @@ public final class CorsPolicy {
      *         {@code Vary: Origin} when the answer depends on the origin
      */
     public HttpResponse decorate(HttpRequest request, HttpResponse response) {
-        HttpResponse decorated = anyOrigin ? response : response.withHeader("Vary", "Origin");
+        HttpResponse decorated = anyOrigin ? response : varyByOrigin(response);
         String origin = request.header("Origin").orElse(null);
         if (origin == null || !allows(origin)) {
             return decorated;
@@ -112,6 +112,14 @@ public final class CorsPolicy {
             decorated = decorated.withHeader("Access-Control-Expose-Headers", String.join(", ", exposedHeaders));
         }
         return credentials ? decorated.withHeader("Access-Control-Allow-Credentials", "true") : decorated;
+    }
+
+    /** Adds {@code Origin} to the response's {@code Vary} header, keeping what the handler put there. */
+    private static HttpResponse varyByOrigin(HttpResponse response) {
+        boolean present = response.headers().all("Vary").stream()
+                .flatMap(value -> java.util.Arrays.stream(value.split(",")))
+                .anyMatch(value -> value.trim().equalsIgnoreCase("Origin") || value.trim().equals("*"));
+        return present ? response : response.addHeader("Vary", "Origin");
     }
 
     /** Collects a policy's settings. */

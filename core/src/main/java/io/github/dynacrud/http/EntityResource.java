@@ -3,6 +3,7 @@ package io.github.dynacrud.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dynacrud.BadRequestException;
+import io.github.dynacrud.InvalidCursorException;
 import io.github.dynacrud.ItemNotFoundException;
 import io.github.dynacrud.UnauthorizedException;
 import io.github.dynacrud.VersionConflictException;
@@ -32,13 +33,15 @@ import java.util.regex.Pattern;
  * @param <T> the record type
  */
 final class EntityResource<T extends Record> {
-    private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
+    /** A strong entity tag holding a version; If-Match compares strongly (RFC 9110), so weak tags never match. */
+    private static final Pattern ETAG = Pattern.compile("\"(\\d{1,18})\"");
 
     private final EntityRepository<T> repository;
     private final Entity<T> entity;
     private final ResourceOptions options;
     private final Representation<T> representation;
     private final String id;
+    private final boolean listNeedsFilter;
 
     private EntityResource(EntityRepository<T> repository, ResourceOptions options) {
         this.repository = repository;
@@ -53,6 +56,12 @@ final class EntityResource<T extends Record> {
         if (!key.isEmpty()) {
             throw new IllegalArgumentException(entity.type() + " has key attributes " + key
                     + " besides its id and owner, which a resource path cannot carry");
+        }
+        this.listNeedsFilter = entity.partitionKey().attributes().stream()
+                .anyMatch(a -> !entity.ownerAttribute().map(a::equals).orElse(false));
+        if (listNeedsFilter && options.operations().contains(Operation.LIST) && options.listFilters().isEmpty()) {
+            throw new IllegalArgumentException("the partition key '" + entity.partitionKey() + "' of " + entity.type()
+                    + " needs more than the owner, so listing it needs a list filter; declare one or leave LIST out");
         }
     }
 
@@ -123,7 +132,15 @@ final class EntityResource<T extends Record> {
                 throw new BadRequestException(name, "is not a known query parameter");
             }
         }
-        Page<T> page = repository.query(scope, query.limit(limit).cursor(cursor).build());
+        if (filterUsed == null && listNeedsFilter) {
+            throw new BadRequestException("give one of the query parameters " + options.listFilters().keySet());
+        }
+        Page<T> page;
+        try {
+            page = repository.query(scope, query.limit(limit).cursor(cursor).build());
+        } catch (InvalidCursorException e) {
+            throw new BadRequestException("cursor", "is invalid or belongs to another query");
+        }
         ObjectNode body = Json.mapper().createObjectNode();
         ArrayNode items = body.putArray("items");
         page.items().forEach(item -> items.add(representation.write(item)));

@@ -1,10 +1,14 @@
 package io.github.dynacrud.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -16,13 +20,21 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.dynacrud.BadRequestException;
 import io.github.dynacrud.UnsupportedMediaTypeException;
 import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +50,7 @@ public final class Json {
     /** The deepest nesting of objects and arrays accepted in a request body. */
     public static final int MAX_NESTING_DEPTH = 32;
 
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']{1,200})'");
     private static final ObjectMapper MAPPER = build();
 
     private Json() {
@@ -52,8 +65,12 @@ public final class Json {
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
+        SimpleModule strictTime = new SimpleModule("dynacrud-strict-time")
+                .addDeserializer(LocalDate.class, new IsoStringDeserializer<>(LocalDate.class, LocalDate::parse))
+                .addDeserializer(Instant.class, new IsoStringDeserializer<>(Instant.class, Instant::parse));
         JsonMapper mapper = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
+                .addModule(strictTime)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -62,6 +79,7 @@ public final class Json {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .defaultLeniency(false)
                 .build();
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -116,11 +134,19 @@ public final class Json {
         if (request.bodyLength() == 0) {
             throw new BadRequestException("the request needs a JSON body");
         }
+        JsonNode tree;
         try {
-            return MAPPER.readTree(request.body());
+            tree = MAPPER.readTree(request.body());
         } catch (IOException e) {
             throw badRequest(e, "");
         }
+        if (tree == null || tree.isMissingNode()) {
+            throw new BadRequestException("the request needs a JSON body");
+        }
+        if (tree.isNull()) {
+            throw new BadRequestException("the JSON body must not be null");
+        }
+        return tree;
     }
 
     /**
@@ -157,7 +183,40 @@ public final class Json {
         }
     }
 
+    /**
+     * Reads a {@code java.time} value from an ISO-8601 string only: no numbers, arrays or date-times for dates, which
+     * the JSR-310 module would accept.
+     */
+    private static final class IsoStringDeserializer<T> extends StdScalarDeserializer<T> {
+        private static final long serialVersionUID = 1L;
+        private final Class<T> type;
+        private final transient Function<String, T> parse;
+
+        IsoStringDeserializer(Class<T> type, Function<String, T> parse) {
+            super(type);
+            this.type = type;
+            this.parse = parse;
+        }
+
+        @Override
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return type.cast(context.handleUnexpectedToken(type, parser));
+            }
+            try {
+                return parse.apply(parser.getText());
+            } catch (DateTimeException e) {
+                return type.cast(context.handleWeirdStringValue(type, parser.getText(),
+                        "not an ISO-8601 value"));
+            }
+        }
+    }
+
     private static BadRequestException badRequest(IOException failure, String prefix) {
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(failure.getMessage()));
+        if (failure instanceof JsonParseException && duplicate.find()) {
+            return new BadRequestException(join(prefix, duplicate.group(1)), "appears twice");
+        }
         if (failure instanceof StreamConstraintsException) {
             return new BadRequestException("the JSON body is nested too deeply or holds a value that is too long");
         }
@@ -165,6 +224,9 @@ public final class Json {
             String field = path(prefix, mapping);
             if (failure instanceof UnrecognizedPropertyException) {
                 return new BadRequestException(field, "is not a known field");
+            }
+            if (String.valueOf(failure.getMessage()).startsWith("Cannot map `null`")) {
+                return new BadRequestException(field, "must be given and not null");
             }
             if (failure instanceof MismatchedInputException) {
                 return new BadRequestException(field, "has the wrong type or format");
@@ -182,7 +244,11 @@ public final class Json {
         String path = failure.getPath().stream()
                 .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining());
-        String full = prefix + path;
+        return join(prefix, path);
+    }
+
+    private static String join(String prefix, String path) {
+        String full = prefix + (path.startsWith(".") || path.startsWith("[") || prefix.isEmpty() ? path : "." + path);
         return full.startsWith(".") ? full.substring(1) : full;
     }
 }

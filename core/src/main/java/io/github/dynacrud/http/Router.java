@@ -393,7 +393,7 @@ public final class Router {
             if (path == null || !path.startsWith("/")) {
                 throw new IllegalArgumentException("path '" + path + "' must start with '/'");
             }
-            String joined = prefix + path;
+            String joined = prefix.equals("/") ? path : prefix + path;
             return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
         }
     }

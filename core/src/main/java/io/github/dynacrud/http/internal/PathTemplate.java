@@ -41,6 +41,9 @@ public final class PathTemplate {
         if (template == null || !template.startsWith("/")) {
             throw new IllegalArgumentException("path template '" + template + "' must start with '/'");
         }
+        if (template.contains("//")) {
+            throw new IllegalArgumentException("path template '" + template + "' has an empty segment");
+        }
         List<Segment> segments = new ArrayList<>();
         Set<String> names = new HashSet<>();
         List<String> parts = split(template);

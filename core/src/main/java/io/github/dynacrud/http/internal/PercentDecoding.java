@@ -32,6 +32,17 @@ public final class PercentDecoding {
         return decode(text, true);
     }
 
+    /** The value of an ASCII hex digit, or -1: {@link Character#digit} would also take other scripts' digits. */
+    private static int hex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    }
+
     private static Optional<String> decode(String text, boolean plusIsSpace) {
         if (text.indexOf('%') < 0 && (!plusIsSpace || text.indexOf('+') < 0)) {
             return Optional.of(text);
@@ -43,8 +54,8 @@ public final class PercentDecoding {
                 if (i + 2 >= text.length()) {
                     return Optional.empty();
                 }
-                int high = Character.digit(text.charAt(i + 1), 16);
-                int low = Character.digit(text.charAt(i + 2), 16);
+                int high = hex(text.charAt(i + 1));
+                int low = hex(text.charAt(i + 2));
                 if (high < 0 || low < 0) {
                     return Optional.empty();
                 }

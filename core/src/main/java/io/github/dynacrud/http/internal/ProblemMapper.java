@@ -47,7 +47,10 @@ public final class ProblemMapper {
             ExceptionHandler<? extends Throwable> handler = handlers.get(type);
             if (handler != null) {
                 try {
-                    return call(handler, failure, request);
+                    HttpResponse response = call(handler, failure, request);
+                    return response != null ? response
+                            : unexpected(new IllegalStateException("the handler of " + type.getName()
+                                    + " returned no response", failure), request);
                 } catch (RuntimeException | Error handlerFailure) {
                     return unexpected(handlerFailure, request);
                 }
@@ -80,7 +83,8 @@ public final class ProblemMapper {
         } else if (failure instanceof BadRequestException bad && bad.field().isPresent()) {
             problem = problem.withErrors(List.of(new Problem.FieldError(bad.field().get(), bad.reason())));
         }
-        return HttpResponse.problem(problem);
+        HttpResponse response = HttpResponse.problem(problem);
+        return status == 401 ? response.withHeader("WWW-Authenticate", "Bearer") : response;
     }
 
     private static HttpResponse unexpected(Throwable failure, HttpRequest request) {

@@ -1,0 +1,391 @@
+package io.github.dynacrud.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dynacrud.BadRequestException;
+import io.github.dynacrud.UnsupportedMediaTypeException;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JsonTest {
+    private static final ObjectMapper PLAIN = new ObjectMapper();
+    private static final String REQUEST_ID = "req-1";
+    private static final String VALID_TASK = "{\"title\":\"Write tests\",\"done\":false,\"priority\":2,"
+            + "\"tags\":[\"a\",\"b\"],\"address\":{\"city\":\"Lyon\",\"zip\":\"69001\"}}";
+
+    record Address(String city, String zip) {
+    }
+
+    record Task(String title, boolean done, int priority, List<String> tags, Address address) {
+    }
+
+    record Event(String title, Instant at, LocalDate day, OffsetDateTime local) {
+    }
+
+    /** Echoes the task it reads, so a test sees the whole path: media type, parsing, problem mapping. */
+    private static final Router ROUTER = Router.builder()
+            .post("/tasks", request -> HttpResponse.json(201, Json.read(request, Task.class)))
+            .build();
+
+    private static HttpRequest request(String contentType, String body) {
+        HttpRequest.Builder builder = HttpRequest.builder().method("POST").path("/tasks").body(body)
+                .requestId(REQUEST_ID);
+        return contentType == null ? builder.build() : builder.header("Content-Type", contentType).build();
+    }
+
+    private static HttpRequest json(String body) {
+        return request("application/json", body);
+    }
+
+    // ---- reading ----
+
+    @Test
+    void read_recordWithJavaTimeFields_parsesIsoStrings() {
+        // GIVEN
+        HttpRequest request = json("{\"title\":\"Launch\",\"at\":\"2024-01-02T03:04:05.123Z\","
+                + "\"day\":\"2024-02-29\",\"local\":\"2024-01-02T03:04:05+02:00\"}");
+
+        // WHEN
+        Event event = Json.read(request, Event.class);
+
+        // THEN
+        assertThat(event).isEqualTo(new Event("Launch", Instant.parse("2024-01-02T03:04:05.123Z"),
+                LocalDate.of(2024, 2, 29), OffsetDateTime.parse("2024-01-02T03:04:05+02:00")));
+        assertThat(event.local().getOffset().getTotalSeconds()).isEqualTo(7200);
+    }
+
+    @Test
+    void read_validBody_returnsTheRecord() {
+        // GIVEN
+        HttpRequest request = json(VALID_TASK);
+
+        // WHEN
+        Task task = Json.read(request, Task.class);
+
+        // THEN
+        assertThat(task).isEqualTo(new Task("Write tests", false, 2, List.of("a", "b"), new Address("Lyon", "69001")));
+    }
+
+    @ParameterizedTest(name = "Content-Type: {0}")
+    @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "application/json;charset=UTF-8",
+            "Application/JSON", "application/merge-patch+json", "application/vnd.x+json",
+            "application/vnd.x+json; charset=utf-8", "application/problem+json"})
+    void route_jsonMediaType_isAccepted(String contentType) {
+        // GIVEN
+        HttpRequest request = request(contentType, VALID_TASK);
+
+        // WHEN
+        HttpResponse response = ROUTER.route(request);
+
+        // THEN
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.headers().asMap()).isEqualTo(Map.of("content-type", List.of("application/json")));
+        assertSameJson(response.bodyText(), VALID_TASK);
+    }
+
+    @ParameterizedTest(name = "Content-Type: {0}")
+    @ValueSource(strings = {"text/plain", "application/xml", "text/json", "application/jsonx",
+            "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/x+json", ""})
+    void route_otherMediaType_answers415(String contentType) {
+        // GIVEN
+        HttpRequest request = request(contentType, VALID_TASK);
+
+        // WHEN
+        HttpResponse response = ROUTER.route(request);
+
+        // THEN
+        assertUnsupportedMediaType(response);
+    }
+
+    @Test
+    void route_missingContentType_answers415() {
+        // GIVEN
+        HttpRequest request = request(null, VALID_TASK);
+
+        // WHEN
+        HttpResponse response = ROUTER.route(request);
+
+        // THEN
+        assertUnsupportedMediaType(response);
+    }
+
+    @Test
+    void read_missingContentType_throwsUnsupportedMediaType() {
+        // GIVEN
+        HttpRequest request = request(null, VALID_TASK);
+
+        // WHEN / THEN
+        assertThatThrownBy(() -> Json.read(request, Task.class))
+                .isInstanceOfSatisfying(UnsupportedMediaTypeException.class, e -> assertThat(e.status()).isEqualTo(415))
+                .hasMessage("send the body as application/json or application/merge-patch+json");
+    }
+
+    static Stream<Arguments> badFields() {
+        String rest = "\"done\":false,\"priority\":1";
+        return Stream.of(
+                Arguments.of("{\"title\":\"a\"," + rest + ",\"color\":\"red\"}", "color", "is not a known field"),
+                Arguments.of("{\"title\":5," + rest + "}", "title", "has the wrong type or format"),
+                Arguments.of("{\"title\":true," + rest + "}", "title", "has the wrong type or format"),
+                Arguments.of("{\"title\":1.5," + rest + "}", "title", "has the wrong type or format"),
+                Arguments.of("{\"title\":\"a\",\"done\":\"true\",\"priority\":1}", "done",
+                        "has the wrong type or format"),
+                Arguments.of("{\"title\":\"a\",\"done\":1,\"priority\":1}", "done", "has the wrong type or format"),
+                Arguments.of("{\"title\":\"a\",\"done\":false,\"priority\":\"5\"}", "priority",
+                        "has the wrong type or format"),
+                Arguments.of("{\"title\":\"a\",\"done\":false,\"priority\":1.5}", "priority",
+                        "has the wrong type or format"),
+                Arguments.of("{\"title\":\"a\",\"done\":false,\"priority\":null}", "priority",
+                        "must be given and not null"),
+                Arguments.of("{\"title\":\"a\"," + rest + ",\"tags\":[\"x\",5]}", "tags[1]",
+                        "has the wrong type or format"),
+                Arguments.of("{\"title\":\"a\"," + rest + ",\"tags\":\"x\"}", "tags", "has the wrong type or format"),
+                Arguments.of("{\"title\":\"a\"," + rest + ",\"address\":{\"city\":5}}", "address.city",
+                        "has the wrong type or format"),
+                Arguments.of("{\"title\":\"a\"," + rest + ",\"address\":{\"city\":\"x\",\"planet\":\"Mars\"}}",
+                        "address.planet", "is not a known field"),
+                Arguments.of("{\"title\":\"a\"," + rest + ",\"address\":\"Paris\"}", "address",
+                        "has the wrong type or format"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("badFields")
+    void route_bodyWithABadField_answers400NamingTheField(String body, String field, String message) {
+        // GIVEN
+        HttpRequest request = json(body);
+
+        // WHEN
+        HttpResponse response = ROUTER.route(request);
+
+        // THEN
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.headers().asMap()).isEqualTo(Map.of("content-type", List.of("application/problem+json")));
+        Map<String, Object> expected = problem(field + ": " + message);
+        expected.put("errors", List.of(Map.of("field", field, "message", message)));
+        assertSameJson(response.bodyText(), PLAIN.valueToTree(expected).toString());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("badFields")
+    void read_bodyWithABadField_throwsBadRequestNamingTheField(String body, String field, String message) {
+        // GIVEN
+        HttpRequest request = json(body);
+
+        // WHEN / THEN
+        assertThatThrownBy(() -> Json.read(request, Task.class))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> {
+                    assertThat(e.field()).contains(field);
+                    assertThat(e.reason()).isEqualTo(message);
+                });
+    }
+
+    static Stream<Arguments> malformedBodies() {
+        return Stream.of(
+                Arguments.of("", "the request needs a JSON body"),
+                Arguments.of("{\"title\":", "the body is not valid JSON"),
+                Arguments.of("{'title':'a'}", "the body is not valid JSON"),
+                Arguments.of("{\"title\":\"a\"}x", "the body is not valid JSON"),
+                Arguments.of("{\"title\":\"a\"} {\"title\":\"b\"}", "the JSON body has the wrong shape"),
+                Arguments.of("[]", "the JSON body has the wrong shape"),
+                Arguments.of("\"a task\"", "the JSON body has the wrong shape"),
+                Arguments.of("{\"tags\":" + "[".repeat(Json.MAX_NESTING_DEPTH) + "]".repeat(Json.MAX_NESTING_DEPTH)
+                        + "}", "the JSON body is nested too deeply or holds a value that is too long"),
+                Arguments.of("{\"priority\":" + "9".repeat(65) + "}",
+                        "the JSON body is nested too deeply or holds a value that is too long"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("malformedBodies")
+    void route_malformedBody_answers400(String body, String detail) {
+        // GIVEN
+        HttpRequest request = json(body);
+
+        // WHEN
+        HttpResponse response = ROUTER.route(request);
+
+        // THEN
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.headers().asMap()).isEqualTo(Map.of("content-type", List.of("application/problem+json")));
+        assertSameJson(response.bodyText(), PLAIN.valueToTree(problem(detail)).toString());
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @ValueSource(strings = {"null", " ", "\n\t "})
+    void read_nullOrBlankBody_throwsBadRequestInsteadOfReturningNull(String body) {
+        // GIVEN
+        HttpRequest request = json(body);
+
+        // WHEN / THEN: returning null would turn a client's mistake into a handler's NullPointerException (500)
+        assertThatThrownBy(() -> Json.read(request, Task.class))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
+
+    @Test
+    void route_duplicateKey_answers400NamingTheField() {
+        // GIVEN
+        HttpRequest request = json("{\"title\":\"a\",\"done\":false,\"priority\":1,\"title\":\"b\"}");
+
+        // WHEN
+        HttpResponse response = ROUTER.route(request);
+
+        // THEN
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.headers().asMap()).isEqualTo(Map.of("content-type", List.of("application/problem+json")));
+        JsonNode body = tree(response.bodyText());
+        assertThat(body.get("title").asText()).isEqualTo("Bad Request");
+        assertThat(body.get("instance").asText()).isEqualTo(REQUEST_ID);
+        assertThat(body.path("errors").path(0).path("field").asText()).as("body %s", body).isEqualTo("title");
+    }
+
+    @Test
+    void read_instantAsEpochNumber_throwsBadRequestNamingTheField() {
+        // GIVEN: the API speaks ISO-8601; a number is a wrong type like "true" for a boolean
+        HttpRequest request = json("{\"title\":\"Launch\",\"at\":1700000000}");
+
+        // WHEN / THEN
+        assertThatThrownBy(() -> Json.read(request, Event.class))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.field()).contains("at"));
+    }
+
+    @Test
+    void read_localDateInAnotherFormat_throwsBadRequestNamingTheField() {
+        // GIVEN
+        HttpRequest request = json("{\"title\":\"Launch\",\"day\":\"02/01/2024\"}");
+
+        // WHEN / THEN
+        assertThatThrownBy(() -> Json.read(request, Event.class))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> {
+                    assertThat(e.field()).contains("day");
+                    assertThat(e.reason()).isEqualTo("has the wrong type or format");
+                });
+    }
+
+    @Test
+    void readTree_nestingAtTheLimit_isAccepted() {
+        // GIVEN
+        int depth = Json.MAX_NESTING_DEPTH;
+        HttpRequest request = json("[".repeat(depth) + "]".repeat(depth));
+
+        // WHEN
+        JsonNode tree = Json.readTree(request);
+
+        // THEN
+        JsonNode node = tree;
+        for (int i = 1; i < depth; i++) {
+            assertThat(node.isArray()).isTrue();
+            assertThat(node.size()).isEqualTo(1);
+            node = node.get(0);
+        }
+        assertThat(node.isArray()).isTrue();
+        assertThat(node.size()).isZero();
+    }
+
+    @Test
+    void readTree_nestingOneDeeperThanTheLimit_throwsBadRequest() {
+        // GIVEN
+        int depth = Json.MAX_NESTING_DEPTH + 1;
+        HttpRequest request = json("{\"a\":".repeat(depth - 1) + "[]" + "}".repeat(depth - 1));
+
+        // WHEN / THEN
+        assertThatThrownBy(() -> Json.readTree(request))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.field()).isEmpty())
+                .hasMessage("the JSON body is nested too deeply or holds a value that is too long");
+    }
+
+    @Test
+    void mapper_isTheSharedInstance() {
+        // GIVEN / WHEN
+        ObjectMapper first = Json.mapper();
+        ObjectMapper second = Json.mapper();
+
+        // THEN
+        assertThat(first).isSameAs(second);
+    }
+
+    // ---- writing ----
+
+    @Test
+    void write_javaTimeValues_asIsoStrings() {
+        // GIVEN
+        Event event = new Event("Launch", Instant.parse("2024-01-02T03:04:05.123Z"), LocalDate.of(2024, 2, 29),
+                OffsetDateTime.parse("2024-01-02T03:04:05+02:00"));
+
+        // WHEN
+        String json = new String(Json.write(event), java.nio.charset.StandardCharsets.UTF_8);
+
+        // THEN
+        assertThat(json).isEqualTo("{\"title\":\"Launch\",\"at\":\"2024-01-02T03:04:05.123Z\",\"day\":\"2024-02-29\","
+                + "\"local\":\"2024-01-02T03:04:05+02:00\"}");
+    }
+
+    @Test
+    void write_instantWithoutFraction_asIsoString() {
+        // GIVEN
+        Map<String, Object> value = Map.of("at", Instant.parse("2024-01-02T03:04:05Z"));
+
+        // WHEN
+        String json = new String(Json.write(value), java.nio.charset.StandardCharsets.UTF_8);
+
+        // THEN
+        assertThat(json).isEqualTo("{\"at\":\"2024-01-02T03:04:05Z\"}");
+    }
+
+    @Test
+    void write_thenRead_roundTrips() {
+        // GIVEN
+        Event event = new Event("Launch", Instant.parse("2024-01-02T03:04:05.000000123Z"), LocalDate.of(1999, 12, 31),
+                OffsetDateTime.parse("2024-01-02T03:04:05-05:30"));
+
+        // WHEN
+        Event read = Json.read(request("application/json", new String(Json.write(event),
+                java.nio.charset.StandardCharsets.UTF_8)), Event.class);
+
+        // THEN
+        assertThat(read).isEqualTo(event);
+    }
+
+    // ---- helpers ----
+
+    private static void assertUnsupportedMediaType(HttpResponse response) {
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.headers().asMap()).isEqualTo(Map.of("content-type", List.of("application/problem+json")));
+        assertSameJson(response.bodyText(), "{\"type\":\"about:blank\",\"title\":\"Unsupported Media Type\","
+                + "\"status\":415,\"detail\":\"send the body as application/json or application/merge-patch+json\","
+                + "\"instance\":\"req-1\"}");
+    }
+
+    private static Map<String, Object> problem(String detail) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", "Bad Request");
+        problem.put("status", 400);
+        problem.put("detail", detail);
+        problem.put("instance", REQUEST_ID);
+        return problem;
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return PLAIN.readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
+    private static void assertSameJson(String actual, String expected) {
+        assertThat(tree(actual)).as("body %s", actual).isEqualTo(tree(expected));
+    }
+}
