@@ -235,7 +235,13 @@ public final class EventMapping {
         }
     }
 
-    private static boolean isText(String contentType) {
+    /**
+     * Tells whether a body of a media type travels as text in an event, rather than base64.
+     *
+     * @param contentType a {@code Content-Type} value, possibly empty
+     * @return {@code true} for {@code text/*}, JSON, XML, {@code +json}, {@code +xml} and form bodies
+     */
+    public static boolean isText(String contentType) {
         String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         return type.startsWith("text/") || TEXT_TYPES.contains(type) || type.endsWith("+json")
                 || type.endsWith("+xml");
