@@ -81,7 +81,7 @@ public class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, API
         String method = "-";
         Router.Routed routed;
         try {
-            HttpRequest request = EventMapping.toRequest(event);
+            HttpRequest request = EventMapping.toRequest(event).withRequestId(requestId);
             method = request.method();
             routed = router.handle(request);
         } catch (io.github.dynacrud.DynacrudException e) {
@@ -97,9 +97,10 @@ public class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, API
         return response;
     }
 
+    /** API Gateway's request id; a new one for an event without, so the log line and the problem agree. */
     private static String requestId(APIGatewayV2HTTPEvent event) {
-        return event == null || event.getRequestContext() == null || event.getRequestContext().getRequestId() == null
-                ? "" : event.getRequestContext().getRequestId();
+        String id = event == null || event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+        return id == null || id.isEmpty() ? java.util.UUID.randomUUID().toString() : id;
     }
 
     private static void log(String method, Router.Routed routed, long latencyMs, String requestId) {

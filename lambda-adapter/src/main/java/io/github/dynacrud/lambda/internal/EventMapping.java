@@ -8,6 +8,9 @@ import io.github.dynacrud.http.HttpRequest;
 import io.github.dynacrud.http.HttpResponse;
 import io.github.dynacrud.http.Principal;
 import io.github.dynacrud.http.internal.PercentDecoding;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class EventMapping {
     private static final Pattern METHOD = Pattern.compile("[A-Z]{1,16}");
+    private static final Pattern CHARSET = Pattern.compile("(?i);\\s*charset=\"?([^\";\\s]+)");
     private static final Set<String> TEXT_TYPES = Set.of("application/json", "application/problem+json",
             "application/xml", "application/javascript", "application/x-www-form-urlencoded");
 
@@ -82,7 +87,8 @@ public final class EventMapping {
             }
         });
         byte[] body = response.body();
-        boolean text = isText(response.headers().first("Content-Type").orElse(""));
+        String contentType = response.headers().first("Content-Type").orElse("");
+        boolean text = isText(contentType) && isUtf8(contentType, body);
         APIGatewayV2HTTPResponse event = new APIGatewayV2HTTPResponse();
         event.setStatusCode(response.status());
         event.setHeaders(headers);
@@ -176,7 +182,7 @@ public final class EventMapping {
             return body.getBytes(StandardCharsets.UTF_8);
         }
         try {
-            return Base64.getMimeDecoder().decode(body);
+            return Base64.getDecoder().decode(body);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("the body is not valid base64");
         }
@@ -232,6 +238,21 @@ public final class EventMapping {
                     scopes.add(scope);
                 }
             }
+        }
+    }
+
+    /** A body travels as text only in UTF-8: other charsets, or bytes that are not UTF-8, go in base64 unchanged. */
+    private static boolean isUtf8(String contentType, byte[] body) {
+        Matcher charset = CHARSET.matcher(contentType);
+        if (charset.find() && !charset.group(1).equalsIgnoreCase("utf-8")) {
+            return false;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 
