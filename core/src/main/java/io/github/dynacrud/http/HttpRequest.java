@@ -36,7 +36,7 @@ public final class HttpRequest {
         this.path = b.path;
         this.headers = b.headers;
         this.query = copy(b.query);
-        this.cookies = Map.copyOf(b.cookies);
+        this.cookies = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.cookies));
         this.pathParameters = Map.copyOf(b.pathParameters);
         this.body = b.body;
         this.principal = b.principal;
@@ -102,7 +102,7 @@ public final class HttpRequest {
         return queryParameters(name).stream().findFirst();
     }
 
-    /** @return the request cookies by name */
+    /** @return the request cookies by name, in the order they were sent */
     public Map<String, String> cookies() {
         return cookies;
     }
@@ -291,7 +291,7 @@ public final class HttpRequest {
          * @return this builder
          */
         public Builder cookies(Map<String, String> cookies) {
-            this.cookies = Map.copyOf(cookies);
+            this.cookies = new LinkedHashMap<>(cookies);
             return this;
         }
 
