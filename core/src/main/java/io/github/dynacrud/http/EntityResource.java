@@ -6,8 +6,10 @@ import io.github.dynacrud.BadRequestException;
 import io.github.dynacrud.InvalidCursorException;
 import io.github.dynacrud.ItemNotFoundException;
 import io.github.dynacrud.UnauthorizedException;
+import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.VersionConflictException;
 import io.github.dynacrud.entity.Entity;
+import io.github.dynacrud.entity.KeyParts;
 import io.github.dynacrud.http.ResourceOptions.Operation;
 import io.github.dynacrud.http.internal.Representation;
 import io.github.dynacrud.table.EntityRepository;
@@ -140,6 +142,12 @@ final class EntityResource<T extends Record> {
             page = repository.query(scope, query.limit(limit).cursor(cursor).build());
         } catch (InvalidCursorException e) {
             throw new BadRequestException("cursor", "is invalid or belongs to another query");
+        } catch (ValidationException e) {
+            // A filter value that cannot be a key part is a bad query parameter, not a broken entity.
+            if (filterUsed == null) {
+                throw e;
+            }
+            throw new BadRequestException(filterUsed, e.violations().get(0).message());
         }
         ObjectNode body = Json.mapper().createObjectNode();
         ArrayNode items = body.putArray("items");
@@ -149,7 +157,7 @@ final class EntityResource<T extends Record> {
     }
 
     private HttpResponse read(HttpRequest request, Scope scope) {
-        T item = repository.get(scope, request.pathParameter(id))
+        T item = repository.get(scope, itemId(request))
                 .orElseThrow(() -> new ItemNotFoundException(entity.type()));
         Optional<String> etag = etag(item);
         Optional<String> ifNoneMatch = request.header("If-None-Match");
@@ -165,17 +173,27 @@ final class EntityResource<T extends Record> {
         T input = representation.read(Json.readTree(request), false);
         Map<String, Object> changes = new HashMap<>();
         representation.replaceable().forEach(name -> changes.put(name, representation.model().value(input, name)));
-        return written(repository.patch(scope, Map.of(id, request.pathParameter(id)), changes, expectedVersion(request)));
+        return written(repository.patch(scope, Map.of(id, itemId(request)), changes, expectedVersion(request)));
     }
 
     private HttpResponse patch(HttpRequest request, Scope scope) {
         Map<String, Object> changes = representation.readChanges(Json.readTree(request));
-        return written(repository.patch(scope, Map.of(id, request.pathParameter(id)), changes, expectedVersion(request)));
+        return written(repository.patch(scope, Map.of(id, itemId(request)), changes, expectedVersion(request)));
     }
 
     private HttpResponse delete(HttpRequest request, Scope scope) {
-        repository.delete(scope, Map.of(id, request.pathParameter(id)), expectedVersion(request));
+        repository.delete(scope, Map.of(id, itemId(request)), expectedVersion(request));
         return HttpResponse.empty(204);
+    }
+
+    /** The path's id; one that could never be a key part names no item, so it is a 404 rather than a 422. */
+    private String itemId(HttpRequest request) {
+        String value = request.pathParameter(id);
+        try {
+            return KeyParts.check(id, value);
+        } catch (ValidationException e) {
+            throw new ItemNotFoundException(entity.type());
+        }
     }
 
     private HttpResponse written(T item) {

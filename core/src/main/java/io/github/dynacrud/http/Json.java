@@ -66,8 +66,10 @@ public final class Json {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         SimpleModule strictTime = new SimpleModule("dynacrud-strict-time")
-                .addDeserializer(LocalDate.class, new IsoStringDeserializer<>(LocalDate.class, LocalDate::parse))
-                .addDeserializer(Instant.class, new IsoStringDeserializer<>(Instant.class, Instant::parse));
+                .addDeserializer(LocalDate.class, new IsoStringDeserializer<>(LocalDate.class, LocalDate::parse,
+                        Pattern.compile("\\d{4}-\\d{2}-\\d{2}")))
+                .addDeserializer(Instant.class, new IsoStringDeserializer<>(Instant.class, Instant::parse,
+                        Pattern.compile("\\d{4}-\\d{2}-\\d{2}T.+")));
         JsonMapper mapper = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .addModule(strictTime)
@@ -184,18 +186,20 @@ public final class Json {
     }
 
     /**
-     * Reads a {@code java.time} value from an ISO-8601 string only: no numbers, arrays or date-times for dates, which
-     * the JSR-310 module would accept.
+     * Reads a {@code java.time} value from an ISO-8601 string only, with a four-digit year: no numbers, arrays,
+     * date-times for dates or signed years, which the JSR-310 module and {@code java.time} would accept.
      */
     private static final class IsoStringDeserializer<T> extends StdScalarDeserializer<T> {
         private static final long serialVersionUID = 1L;
         private final Class<T> type;
         private final transient Function<String, T> parse;
+        private final Pattern shape;
 
-        IsoStringDeserializer(Class<T> type, Function<String, T> parse) {
+        IsoStringDeserializer(Class<T> type, Function<String, T> parse, Pattern shape) {
             super(type);
             this.type = type;
             this.parse = parse;
+            this.shape = shape;
         }
 
         @Override
@@ -204,6 +208,10 @@ public final class Json {
                 return type.cast(context.handleUnexpectedToken(type, parser));
             }
             try {
+                // java.time also takes signed and five-digit years ("+12026-01-01"), which are not YYYY-MM-DD.
+                if (!shape.matcher(parser.getText()).matches()) {
+                    throw new DateTimeException("not a four-digit year");
+                }
                 return parse.apply(parser.getText());
             } catch (DateTimeException e) {
                 return type.cast(context.handleWeirdStringValue(type, parser.getText(),

@@ -39,7 +39,10 @@ public final class SingleTable {
         this.client = b.client;
         this.tableName = b.tableName;
         this.clock = b.clock;
-        this.cursors = new CursorCodec(b.cursorSecret);
+        // Without a secret, cursors still carry a MAC under a key derived from the table name: not unforgeable, but any
+        // edit a client makes is refused instead of silently starting another page.
+        this.cursors = new CursorCodec(b.cursorSecret.length > 0 ? b.cursorSecret
+                : ("dynacrud-cursor:" + b.tableName).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -186,7 +189,9 @@ public final class SingleTable {
         }
 
         /**
-         * Signs page cursors with HMAC-SHA256, so a client cannot forge or alter one.
+         * Signs page cursors with HMAC-SHA256 under a secret, so a client cannot forge one. Without a secret, cursors
+         * are signed under a key derived from the table name: an altered cursor is still refused, but one could be
+         * forged by someone who knows how dynacrud builds them (within the caller's own partition only).
          *
          * @param secret at least 16 bytes; keep it out of source code
          * @return this builder

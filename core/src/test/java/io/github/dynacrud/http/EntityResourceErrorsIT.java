@@ -359,6 +359,18 @@ class EntityResourceErrorsIT {
         assertProblem(response, 400, "done: must be true or false", "done", "must be true or false");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "''         | must not be empty",
+            "a#b        | must not contain '#'"})
+    void list_filterValueThatCannotBeAKeyPart_is400NamingTheParameter(String email, String message) {
+        // WHEN
+        HttpResponse response = send(request("GET", "/users", ALICE).queryParameter("email", email));
+
+        // THEN
+        assertProblem(response, 400, "email: " + message, "email", message);
+    }
+
     @Test
     void list_tamperedCursor_is400() {
         // GIVEN a real cursor with one bit of its stored key flipped

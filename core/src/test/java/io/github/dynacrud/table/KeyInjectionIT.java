@@ -241,7 +241,7 @@ class KeyInjectionIT {
     }
 
     @Test
-    void unsignedCursorRepointedAtAnotherOwnersPartition_isRefused() throws IOException {
+    void cursorRepointedAtAnotherOwnersPartition_isRefused() throws IOException {
         // GIVEN bob's todos, and a cursor of alice's list whose start key is rewritten to point into bob's partition
         for (String id : List.of("a", "b", "c")) {
             todos.create(Scope.owner("bob"), new Todo(null, id, "Bob's " + id, false, null, null, null, null));
@@ -261,9 +261,10 @@ class KeyInjectionIT {
     // ---------------------------------------------------------------- helpers
 
     /**
-     * Rewrites the start key of an unsigned cursor, following the layout {@code CursorCodec} documents: a format
-     * byte, 8 bytes of query binding, a key count, then name and value pairs as modified UTF-8. Checks first that
-     * re-encoding the unchanged key gives the original cursor, so a change of layout fails here, not silently.
+     * Rewrites the start key of a cursor, following the layout {@code CursorCodec} documents: a format byte, 8 bytes
+     * of query binding, a key count, name and value pairs as modified UTF-8, then the 16-byte MAC, which is kept as
+     * it was. Checks first that re-encoding the unchanged key gives the original cursor, so a change of layout fails
+     * here, not silently.
      */
     private static String withStartKey(String cursor, Map<String, String> startKey) throws IOException {
         byte[] bytes = Base64.getUrlDecoder().decode(cursor);
@@ -275,13 +276,15 @@ class KeyInjectionIT {
         for (int i = 0; i < count; i++) {
             original.put(in.readUTF(), in.readUTF());
         }
-        assertThat(in.available()).as("unsigned cursor fully parsed").isZero();
-        assertThat(cursorOf(format, binding, original)).as("cursor layout understood").isEqualTo(cursor);
+        byte[] mac = in.readAllBytes();
+        assertThat(mac).as("the cursor's MAC").hasSize(16);
+        assertThat(cursorOf(format, binding, original, mac)).as("cursor layout understood").isEqualTo(cursor);
         assertThat(original.keySet()).containsExactlyInAnyOrderElementsOf(startKey.keySet());
-        return cursorOf(format, binding, startKey);
+        return cursorOf(format, binding, startKey, mac);
     }
 
-    private static String cursorOf(byte format, byte[] binding, Map<String, String> key) throws IOException {
+    private static String cursorOf(byte format, byte[] binding, Map<String, String> key, byte[] mac)
+            throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeByte(format);
@@ -291,6 +294,7 @@ class KeyInjectionIT {
             out.writeUTF(entry.getKey());
             out.writeUTF(entry.getValue());
         }
+        out.write(mac);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.toByteArray());
     }
 
