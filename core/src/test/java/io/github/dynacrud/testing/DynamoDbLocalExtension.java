@@ -1,26 +1,15 @@
 package io.github.dynacrud.testing;
 
-import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
-import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ContextHandler;
-import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -65,22 +54,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class DynamoDbLocalExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
     /** The only address the server listens on. */
-    public static final String HOST = "127.0.0.1";
+    public static final String HOST = LocalDynamoDb.HOST;
 
     /** The region of the client this extension builds. */
-    public static final Region REGION = Region.US_EAST_1;
+    public static final Region REGION = LocalDynamoDb.REGION;
 
-    private static final String SQLITE_LIBRARY_PATH_PROPERTY = "sqlite4java.library.path";
-    private static final Path BUILT_SQLITE_LIBRARY_PATH = Path.of("target", "native-libs");
     private static final int MAX_TABLE_NAME_PREFIX_LENGTH = 200;
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(DynamoDbLocalExtension.class);
     private static final String SERVER_KEY = "server";
 
-    private static final System.Logger LOGGER = System.getLogger(DynamoDbLocalExtension.class.getName());
 
-    private volatile RunningServer current;
+    private volatile LocalDynamoDb current;
 
     /** Creates the extension; its server starts with the test class that uses it. */
     public DynamoDbLocalExtension() {
@@ -95,7 +81,7 @@ public final class DynamoDbLocalExtension implements BeforeAllCallback, AfterAll
      * @throws IllegalStateException when no test class registered this instance, or it has finished
      */
     public DynamoDbClient client() {
-        return running().client;
+        return running().client();
     }
 
     /**
@@ -105,7 +91,7 @@ public final class DynamoDbLocalExtension implements BeforeAllCallback, AfterAll
      * @throws IllegalStateException when no test class registered this instance, or it has finished
      */
     public URI endpoint() {
-        return running().endpoint;
+        return running().endpoint();
     }
 
     /**
@@ -137,10 +123,10 @@ public final class DynamoDbLocalExtension implements BeforeAllCallback, AfterAll
     public void beforeAll(ExtensionContext context) throws Exception {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         // get() also looks in the stores of enclosing classes: a @Nested class reuses their server.
-        if (store.get(SERVER_KEY, RunningServer.class) != null) {
+        if (store.get(SERVER_KEY, LocalDynamoDb.class) != null) {
             return;
         }
-        RunningServer server = RunningServer.start();
+        LocalDynamoDb server = LocalDynamoDb.start();
         store.put(SERVER_KEY, server);
         current = server;
     }
@@ -148,12 +134,12 @@ public final class DynamoDbLocalExtension implements BeforeAllCallback, AfterAll
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         // remove() only looks in this class's own store: only the class that started the server stops it.
-        RunningServer server = context.getStore(NAMESPACE).remove(SERVER_KEY, RunningServer.class);
+        LocalDynamoDb server = context.getStore(NAMESPACE).remove(SERVER_KEY, LocalDynamoDb.class);
         if (server != null) {
             if (current == server) {
                 current = null;
             }
-            server.stop();
+            server.close();
         }
     }
 
@@ -164,136 +150,20 @@ public final class DynamoDbLocalExtension implements BeforeAllCallback, AfterAll
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        RunningServer server = extensionContext.getStore(NAMESPACE).get(SERVER_KEY, RunningServer.class);
+        LocalDynamoDb server = extensionContext.getStore(NAMESPACE).get(SERVER_KEY, LocalDynamoDb.class);
         if (server == null) {
             throw new ParameterResolutionException("DynamoDB Local is not running for this test class");
         }
-        return server.client;
+        return server.client();
     }
 
-    private RunningServer running() {
-        RunningServer server = current;
+    private LocalDynamoDb running() {
+        LocalDynamoDb server = current;
         if (server == null) {
             throw new IllegalStateException(
                     "DynamoDB Local is not running: register the extension on a static @RegisterExtension field"
                             + " and call it from the test class's methods");
         }
         return server;
-    }
-
-    /** A started server, its handlers and its client. */
-    private static final class RunningServer {
-        private final Server jetty;
-        private final LocalDynamoDBServerHandler handler;
-        private final URI endpoint;
-        private final DynamoDbClient client;
-
-        private RunningServer(Server jetty, LocalDynamoDBServerHandler handler, URI endpoint, DynamoDbClient client) {
-            this.jetty = jetty;
-            this.handler = handler;
-            this.endpoint = endpoint;
-            this.client = client;
-        }
-
-        /**
-         * Starts a server as {@code ServerRunner.createServer} does for {@code -inMemory -sharedDb}, except for the
-         * Jetty server: {@code DynamoDBProxyServer} always builds {@code new Server(port)}, which listens on every
-         * interface, and the command line has no host option. So the Jetty server is built here, with one connector
-         * on {@link #HOST} and port 0, around the same handler tree as {@code DynamoDBProxyServer.setUpHandler}.
-         * Bypassing {@code DynamoDBProxyServer} and {@code ServerRunner} also leaves telemetry unconfigured, so none is
-         * sent.
-         */
-        static RunningServer start() throws Exception {
-            useBuiltSqliteLibrariesIfUnset();
-            long startedAt = System.nanoTime();
-
-            // Authority level 0 as ServerRunner passes, in memory, no database file, one database shared by all
-            // credentials and regions, no artificial delays on transient table statuses.
-            LocalDynamoDBRequestHandler requestHandler = new LocalDynamoDBRequestHandler(0, true, null, true, false);
-            // No CORS allow-list, as without -cors.
-            LocalDynamoDBServerHandler handler = new LocalDynamoDBServerHandler(requestHandler, null);
-
-            Server jetty = new Server();
-            ServerConnector connector = new ServerConnector(jetty);
-            connector.setHost(HOST);
-            connector.setPort(0);
-            jetty.addConnector(connector);
-            ContextHandler context = new ContextHandler();
-            context.setHandler(handler);
-            ContextHandlerCollection contexts = new ContextHandlerCollection();
-            contexts.addHandler(context);
-            jetty.setHandler(contexts);
-            try {
-                jetty.start();
-            } catch (Exception e) {
-                stopAfterFailedStart(jetty, handler, e);
-                throw e;
-            }
-
-            URI endpoint = URI.create("http://" + HOST + ":" + connector.getLocalPort());
-            DynamoDbClient client = DynamoDbClient.builder()
-                    .endpointOverride(endpoint)
-                    .region(REGION)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
-                    .httpClient(UrlConnectionHttpClient.builder().build())
-                    .build();
-            LOGGER.log(System.Logger.Level.INFO, "DynamoDB Local started on {0} in {1} ms", endpoint,
-                    Long.toString(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt)));
-            return new RunningServer(jetty, handler, endpoint, client);
-        }
-
-        /**
-         * Closes the client, stops Jetty, whose threads are not daemons, then shuts the database handlers down; it
-         * attempts all three even when one fails.
-         */
-        void stop() throws Exception {
-            Exception failure = null;
-            try {
-                client.close();
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-            try {
-                jetty.stop();
-            } catch (Exception e) {
-                failure = chain(failure, e);
-            }
-            try {
-                handler.close();
-            } catch (RuntimeException e) {
-                failure = chain(failure, e);
-            }
-            if (failure != null) {
-                throw failure;
-            }
-        }
-
-        private static void stopAfterFailedStart(Server jetty, LocalDynamoDBServerHandler handler, Exception cause) {
-            try {
-                jetty.stop();
-            } catch (Exception e) {
-                cause.addSuppressed(e);
-            }
-            try {
-                handler.close();
-            } catch (RuntimeException e) {
-                cause.addSuppressed(e);
-            }
-        }
-
-        private static Exception chain(Exception first, Exception next) {
-            if (first == null) {
-                return next;
-            }
-            first.addSuppressed(next);
-            return first;
-        }
-
-        private static void useBuiltSqliteLibrariesIfUnset() {
-            if (System.getProperty(SQLITE_LIBRARY_PATH_PROPERTY) == null
-                    && Files.isDirectory(BUILT_SQLITE_LIBRARY_PATH)) {
-                System.setProperty(SQLITE_LIBRARY_PATH_PROPERTY, BUILT_SQLITE_LIBRARY_PATH.toAbsolutePath().toString());
-            }
-        }
     }
 }
