@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the code in docs/ honest: every block marked {@code <!-- snippet: name -->} must equal the region between
- * {@code // tag::name[]} and {@code // end::name[]} in the test sources of any module, indentation aside.
+ * Keeps the code in docs/ and the README honest: every block marked {@code <!-- snippet: name -->} must equal the
+ * region between {@code // tag::name[]} and {@code // end::name[]} in the sources of any module, indentation aside.
  */
 class DocSnippetsTest {
     private static final Path DOCS = Path.of("..", "docs");
@@ -49,7 +49,7 @@ class DocSnippetsTest {
 
     private static Map<String, String> docSnippets() throws IOException {
         Map<String, String> snippets = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.list(DOCS)) {
+        try (Stream<Path> files = Stream.concat(Files.list(DOCS), Stream.of(ROOT.resolve("README.md")))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
                 Matcher m = MARKER.matcher(Files.readString(file).replace("\r\n", "\n"));
                 while (m.find()) {
@@ -65,7 +65,7 @@ class DocSnippetsTest {
         Map<String, String> regions = new LinkedHashMap<>();
         try (Stream<Path> files = Files.walk(ROOT)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java"))
-                    .filter(f -> f.toString().contains("src" + java.io.File.separator + "test"))
+                    .filter(f -> f.toString().contains(java.io.File.separator + "src" + java.io.File.separator))
                     .filter(f -> !f.toString().contains(java.io.File.separator + "target" + java.io.File.separator))
                     .toList()) {
                 Matcher m = TAG.matcher(Files.readString(file).replace("\r\n", "\n"));

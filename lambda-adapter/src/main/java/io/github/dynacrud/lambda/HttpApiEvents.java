@@ -296,7 +296,7 @@ public final class HttpApiEvents {
                     .withRawQueryString(rawQuery)
                     .withCookies(cookies.isEmpty() ? null : new ArrayList<>(cookies))
                     .withHeaders(new LinkedHashMap<>(headers))
-                    .withQueryStringParameters(rawQuery.isEmpty() ? null : commaJoined(rawQuery))
+                    .withQueryStringParameters(commaJoined(rawQuery))
                     .withBody(body)
                     .withIsBase64Encoded(base64)
                     .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
@@ -315,8 +315,22 @@ public final class HttpApiEvents {
                     .build();
         }
 
-        /** API Gateway joins repeated query keys with commas in {@code queryStringParameters}. */
+        /**
+         * API Gateway joins repeated query keys with commas in {@code queryStringParameters}; it leaves the map out for
+         * a query it cannot decode, which the adapter then refuses from {@code rawQueryString}.
+         */
         private static Map<String, String> commaJoined(String rawQuery) {
+            if (rawQuery.isEmpty()) {
+                return null;
+            }
+            try {
+                return decodedPairs(rawQuery);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+
+        private static Map<String, String> decodedPairs(String rawQuery) {
             Map<String, String> joined = new LinkedHashMap<>();
             for (String pair : rawQuery.split("&")) {
                 int equals = pair.indexOf('=');

@@ -1,0 +1,146 @@
+package io.github.dynacrud.examples.todo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the jar that template.yaml deploys, as {@code package} built it: what it holds, what it must not hold, and
+ * that the handler runs from it alone.
+ */
+class DeployableJarIT {
+    private static final Path JAR = Path.of(System.getProperty("basedir", ".")).resolve("target/todo-example.jar");
+    /** Heavy HTTP clients, DynamoDB Local and test libraries: none of them belongs in the function. */
+    private static final List<String> FORBIDDEN = List.of("org/apache/http/", "org/apache/hc/", "io/netty/",
+            "com/amazonaws/services/dynamodbv2/local/", "org/junit/", "org/mockito/", "org/assertj/",
+            "io/github/dynacrud/testing/", "org/eclipse/jetty/", "org/yaml/snakeyaml/");
+
+    private static List<String> entries;
+
+    @BeforeAll
+    static void readJar() throws Exception {
+        assertThat(JAR).as("run after package").isRegularFile();
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            entries = jar.stream().map(ZipEntry::getName).toList();
+        }
+        System.out.printf("%s: %,d bytes, %,d entries%n", JAR.getFileName(), Files.size(JAR), entries.size());
+    }
+
+    @Test
+    void jar_holdsTheHandlerAndTheLibrary() {
+        // GIVEN the jar
+
+        // WHEN / THEN
+        assertThat(entries).contains(
+                "io/github/dynacrud/examples/todo/TodoHandler.class",
+                "io/github/dynacrud/examples/todo/Todo.class",
+                "io/github/dynacrud/lambda/HttpApiHandler.class",
+                "io/github/dynacrud/http/Router.class",
+                "io/github/dynacrud/table/EntityRepository.class",
+                "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class",
+                "org/hibernate/validator/HibernateValidator.class",
+                "com/amazonaws/services/lambda/runtime/events/APIGatewayV2HTTPEvent.class");
+    }
+
+    @Test
+    void jar_holdsNoHeavyClientNorTestCode() {
+        // GIVEN the jar
+
+        // WHEN
+        List<String> forbidden = entries.stream().filter(e -> FORBIDDEN.stream().anyMatch(e::startsWith)).toList();
+        List<String> testClasses = entries.stream().filter(e -> e.endsWith("Test.class") || e.endsWith("IT.class")
+                || e.equals("io/github/dynacrud/examples/todo/TodoLocal.class")).toList();
+
+        // THEN
+        assertThat(forbidden).isEmpty();
+        assertThat(testClasses).isEmpty();
+    }
+
+    @Test
+    void jar_hasNoSignatureFilesThatWouldFailVerificationAfterShading() {
+        // GIVEN the jar
+
+        // WHEN
+        List<String> signatures = entries.stream().filter(e -> e.startsWith("META-INF/")
+                && (e.endsWith(".SF") || e.endsWith(".DSA") || e.endsWith(".RSA"))).toList();
+
+        // THEN
+        assertThat(signatures).isEmpty();
+    }
+
+    @Test
+    void handler_runsFromTheJarAloneAndAnswersWithoutDynamoDb() throws Exception {
+        // GIVEN a class loader that sees the jar and the JDK, nothing of the test class path
+        try (URLClassLoader jar = new URLClassLoader(new URL[] {JAR.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Thread.currentThread().setContextClassLoader(jar);
+            Class<?> handlerType = jar.loadClass("io.github.dynacrud.examples.todo.TodoHandler");
+            assertThat(handlerType.getClassLoader()).isSameAs(jar);
+            Class<?> clientType = jar.loadClass("software.amazon.awssdk.services.dynamodb.DynamoDbClient");
+            Object client = jar.loadClass("io.github.dynacrud.table.SingleTable")
+                    .getMethod("defaultClient", Map.class)
+                    .invoke(null, Map.of("AWS_REGION", "eu-west-1", "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9"));
+            Object handler = handlerType.getConstructor(clientType, Map.class)
+                    .newInstance(client, Map.of("TABLE_NAME", "todos"));
+            Class<?> events = jar.loadClass("io.github.dynacrud.lambda.HttpApiEvents");
+
+            // WHEN a preflight, an unknown path and an invalid create, none of which needs DynamoDB, are handled
+            int preflight = status(handler, builder(events, "request", "OPTIONS", "/todos")
+                    .header("Origin", "https://app.example.com").header("Access-Control-Request-Method", "POST"));
+            int unknownPath = status(handler, builder(events, "request", "GET", "/nowhere").subject("user-1"));
+            int invalidCreate = status(handler, builder(events, "request", "POST", "/todos").subject("user-1")
+                    .json("{\"title\": \"\"}"));
+
+            // THEN routing, CORS, JSON and validation all work from the jar
+            assertThat(List.of(preflight, unknownPath, invalidCreate)).containsExactly(204, 404, 422);
+            ((AutoCloseable) client).close();
+        } finally {
+            Thread.currentThread().setContextClassLoader(DeployableJarIT.class.getClassLoader());
+        }
+    }
+
+    private static int status(Object handler, EventBuilder event) throws Exception {
+        Object built = event.build();
+        Method handle = handler.getClass().getMethod("handleRequest", built.getClass(),
+                handler.getClass().getClassLoader().loadClass("com.amazonaws.services.lambda.runtime.Context"));
+        Object response = handle.invoke(handler, built, null);
+        return (Integer) response.getClass().getMethod("getStatusCode").invoke(response);
+    }
+
+    private static EventBuilder builder(Class<?> events, String factory, String method, String path)
+            throws Exception {
+        return new EventBuilder(events.getMethod(factory, String.class, String.class).invoke(null, method, path));
+    }
+
+    /** Drives the jar's own {@code HttpApiEvents.Builder} by reflection. */
+    private record EventBuilder(Object target) {
+        EventBuilder header(String name, String value) throws Exception {
+            target.getClass().getMethod("header", String.class, String.class).invoke(target, name, value);
+            return this;
+        }
+
+        EventBuilder subject(String subject) throws Exception {
+            target.getClass().getMethod("subject", String.class).invoke(target, subject);
+            return this;
+        }
+
+        EventBuilder json(String json) throws Exception {
+            target.getClass().getMethod("json", String.class).invoke(target, json);
+            return this;
+        }
+
+        Object build() throws Exception {
+            return target.getClass().getMethod("build").invoke(target);
+        }
+    }
+}
