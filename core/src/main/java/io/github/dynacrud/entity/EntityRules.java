@@ -84,6 +84,21 @@ final class EntityRules {
             throw new IllegalArgumentException(type + " has unique attributes " + unique
                     + ", which need a version attribute: writes check the version they read");
         }
+        if (!unique.isEmpty() && entity.ttlAttribute().isPresent()) {
+            throw new IllegalArgumentException(type + " has unique attributes " + unique + " and a ttl: DynamoDB would"
+                    + " expire the item but not the guards of its unique values, which would stay taken");
+        }
+        String createdAt = entity.createdAtAttribute().orElse(null);
+        for (Index index : entity.indexes()) {
+            List<String> attributes = new ArrayList<>(index.partitionKey().attributes());
+            attributes.addAll(index.sortKey().attributes());
+            if (createdAt != null && attributes.contains(createdAt)
+                    && attributes.stream().anyMatch(a -> !a.equals(createdAt) && !keyAttributes.contains(a))) {
+                throw new IllegalArgumentException("index " + index.name() + " of " + type + " combines '" + createdAt
+                        + "', which no write gives, with attributes a write can change " + attributes
+                        + ": its keys could not be rebuilt without a read");
+            }
+        }
         unique.stream().filter(keyAttributes::contains).findFirst().ifPresent(attribute -> {
             throw new IllegalArgumentException("unique attribute '" + attribute + "' of " + type
                     + " is already part of the primary key");

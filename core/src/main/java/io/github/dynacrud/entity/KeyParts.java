@@ -42,7 +42,8 @@ public final class KeyParts {
         if (value == null) {
             throw new ValidationException(attribute, "must not be null");
         }
-        String text = value instanceof BigDecimal decimal ? decimal.toPlainString()
+        // Decimals as DynamoDB stores them (12.50 is 12.5), so a key part reads back the same as it was written.
+        String text = value instanceof BigDecimal decimal ? decimal.stripTrailingZeros().toPlainString()
                 : value instanceof Enum<?> constant ? constant.name() : value.toString();
         if (text.isEmpty()) {
             throw new ValidationException(attribute, "must not be empty");

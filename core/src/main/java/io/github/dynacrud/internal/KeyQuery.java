@@ -139,18 +139,38 @@ public final class KeyQuery<T extends Record> {
                     : "begins_with(" + name + ", " + expressions.value(AttributeValue.fromS(prefix)) + ")";
         }
         SortKeyCondition condition = requested.get();
-        String value = expressions.value(AttributeValue.fromS(render(template, condition.values(),
-                condition.operator() == SortKeyCondition.Operator.EQUAL)));
+        String rendered = render(template, condition.values(),
+                condition.operator() == SortKeyCondition.Operator.EQUAL);
+        // A partial key ends with '#'; every key under it sorts below the same prefix ending in '$', the next
+        // character, since '#' never occurs inside a value. So "<= P" and "> P" on a partial P bound the whole group.
+        boolean partial = isPartial(rendered, template);
+        String operand = partial && (condition.operator() == SortKeyCondition.Operator.LESS_THAN_OR_EQUAL
+                || condition.operator() == SortKeyCondition.Operator.GREATER_THAN)
+                ? afterGroup(rendered, template) : rendered;
+        String value = expressions.value(AttributeValue.fromS(operand));
         return switch (condition.operator()) {
             case EQUAL -> name + " = " + value;
             case BEGINS_WITH -> "begins_with(" + name + ", " + value + ")";
-            case BETWEEN -> name + " BETWEEN " + value + " AND "
-                    + expressions.value(AttributeValue.fromS(render(template, condition.upper(), false)));
+            case BETWEEN -> between(expressions, name, value, render(template, condition.upper(), false), template);
             case LESS_THAN -> name + " < " + value;
-            case LESS_THAN_OR_EQUAL -> name + " <= " + value;
-            case GREATER_THAN -> name + " > " + value;
+            case LESS_THAN_OR_EQUAL -> name + (partial ? " < " : " <= ") + value;
+            case GREATER_THAN -> name + (partial ? " >= " : " > ") + value;
             case GREATER_THAN_OR_EQUAL -> name + " >= " + value;
         };
+    }
+
+    /** BETWEEN is inclusive; a partial upper bound P# becomes P$, which no key equals, so its whole group is in. */
+    private static String between(Expressions expressions, String name, String low, String upper,
+            KeyTemplate template) {
+        return name + " BETWEEN " + low + " AND " + expressions.value(AttributeValue.fromS(afterGroup(upper, template)));
+    }
+
+    private static boolean isPartial(String rendered, KeyTemplate template) {
+        return !template.attributes().isEmpty() && rendered.endsWith(String.valueOf(KeyTemplate.SEPARATOR));
+    }
+
+    private static String afterGroup(String rendered, KeyTemplate template) {
+        return isPartial(rendered, template) ? rendered.substring(0, rendered.length() - 1) + '$' : rendered;
     }
 
     private String render(KeyTemplate template, Map<String, Object> values, boolean complete) {

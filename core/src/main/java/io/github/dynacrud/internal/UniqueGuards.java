@@ -129,18 +129,19 @@ public final class UniqueGuards<T extends Record> {
     private void addGuardChanges(List<TransactWriteItem> writes, List<Supplier<RuntimeException>> failures,
             T before, T after, Map<String, AttributeValue> target) {
         for (String attribute : entity.uniqueAttributes()) {
-            Object oldValue = before == null ? null : model.value(before, attribute);
-            Object newValue = after == null ? null : model.value(after, attribute);
-            if (Objects.equals(oldValue, newValue)) {
+            Map<String, AttributeValue> oldGuard = before == null ? null : guardKey(before, attribute);
+            Map<String, AttributeValue> newGuard = after == null ? null : guardKey(after, attribute);
+            // Compared as rendered keys: values equal as keys (1.0 and 1.00) share one guard.
+            if (Objects.equals(oldGuard, newGuard)) {
                 continue;
             }
-            if (oldValue != null) {
-                Map<String, AttributeValue> guard = guardKey(attribute, oldValue);
+            if (oldGuard != null) {
+                Map<String, AttributeValue> guard = oldGuard;
                 writes.add(TransactWriteItem.builder().delete(d -> d.tableName(tableName).key(guard)).build());
                 failures.add(() -> new VersionConflictException(entity.type()));
             }
-            if (newValue != null) {
-                Map<String, AttributeValue> guard = new HashMap<>(guardKey(attribute, newValue));
+            if (newGuard != null) {
+                Map<String, AttributeValue> guard = new HashMap<>(newGuard);
                 guard.put(Entity.TYPE_ATTRIBUTE, AttributeValue.fromS(GUARD_TYPE));
                 guard.put("targetPK", target.get(Entity.PARTITION_KEY));
                 guard.put("targetSK", target.get(Entity.SORT_KEY));
@@ -152,16 +153,26 @@ public final class UniqueGuards<T extends Record> {
     }
 
     /**
-     * Returns the key of the guard of one unique value.
+     * Returns the key of the guard of one item's unique value: {@code UNIQUE#<type>#<attribute>#<value>}, with the
+     * owner after the type for owner-scoped entities, so values are unique per owner and one owner's values cannot be
+     * probed by another.
      *
+     * @param item      the item
      * @param attribute the unique attribute
-     * @param value     its value
-     * @return {@code PK} and {@code SK} of the guard
+     * @return {@code PK} and {@code SK} of the guard, or {@code null} when the item has no value there
      */
-    public Map<String, AttributeValue> guardKey(String attribute, Object value) {
-        AttributeValue key = AttributeValue.fromS("UNIQUE" + KeyTemplate.SEPARATOR + entity.type()
-                + KeyTemplate.SEPARATOR + attribute + KeyTemplate.SEPARATOR + KeyParts.check(attribute, value));
-        return Map.of(Entity.PARTITION_KEY, key, Entity.SORT_KEY, key);
+    public Map<String, AttributeValue> guardKey(T item, String attribute) {
+        Object value = model.value(item, attribute);
+        if (value == null) {
+            return null;
+        }
+        StringBuilder key = new StringBuilder("UNIQUE").append(KeyTemplate.SEPARATOR).append(entity.type());
+        entity.ownerAttribute().ifPresent(owner -> key.append(KeyTemplate.SEPARATOR)
+                .append(KeyParts.check(owner, model.value(item, owner))));
+        key.append(KeyTemplate.SEPARATOR).append(attribute).append(KeyTemplate.SEPARATOR)
+                .append(KeyParts.check(attribute, value));
+        AttributeValue rendered = AttributeValue.fromS(key.toString());
+        return Map.of(Entity.PARTITION_KEY, rendered, Entity.SORT_KEY, rendered);
     }
 
     private void transact(DynamoDbClient client, List<TransactWriteItem> writes,

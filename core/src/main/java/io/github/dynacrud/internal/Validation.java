@@ -28,6 +28,15 @@ public final class Validation {
     }
 
     /**
+     * Builds the validator and a type's constraint metadata now, so the first request does not pay for them.
+     *
+     * @param type a record class
+     */
+    public static void prepare(Class<?> type) {
+        Holder.VALIDATOR.getConstraintsForClass(type);
+    }
+
+    /**
      * Validates a whole record.
      *
      * @param item the record

@@ -81,6 +81,8 @@ public final class EntityRepository<T extends Record> {
         entity.createdAtAttribute().ifPresent(fields::remove);
         entity.updatedAtAttribute().ifPresent(fields::remove);
         this.replaceable = Set.copyOf(fields);
+        // Bootstrapping Hibernate Validator costs most of a second: pay it here, at start-up, not on the first write.
+        Validation.prepare(entity.recordType());
     }
 
     /** @return the entity type this repository serves */
@@ -363,9 +365,8 @@ public final class EntityRepository<T extends Record> {
             }
             for (String attribute : attributes) {
                 if (!written.containsKey(attribute) && !entity.keyAttributes().contains(attribute)) {
-                    throw new IllegalArgumentException("index " + index.name() + " of " + entity.type()
-                            + " is built from " + attributes + "; a change to " + written.keySet()
-                            + " must also give '" + attribute + "'");
+                    throw new ValidationException(attribute, "must be given too: index " + index.name()
+                            + " is built from " + attributes);
                 }
             }
             mapping.indexKey(index, values).ifPresentOrElse(keys -> keys.forEach(update::set), () -> {
@@ -464,6 +465,10 @@ public final class EntityRepository<T extends Record> {
 
     private Optional<String> owner(Scope scope) {
         if (entity.ownerAttribute().isEmpty()) {
+            if (scope.ownerId().isPresent()) {
+                throw new IllegalArgumentException(entity.type() + " is not owner-scoped, so an owner scope would"
+                        + " not restrict anything; pass Scope.unscoped()");
+            }
             return Optional.empty();
         }
         return Optional.of(scope.ownerId().orElseThrow(() -> new IllegalArgumentException(

@@ -598,6 +598,37 @@ class EntityTest {
                         + " the version they read");
     }
 
+    record Member(String id, String email, String status, Long version, Instant createdAt, Instant updatedAt,
+            Instant expiresAt) {
+    }
+
+    @Test
+    void build_uniqueWithTtl_isRefusedBecauseGuardsWouldOutliveExpiredItems() {
+        // GIVEN
+        Entity.Builder<Member> builder = Entity.of(Member.class).partitionKey("MEMBER#{id}").sortKey("MEMBER")
+                .id("id").version("version").unique("email").ttl("expiresAt");
+
+        // WHEN / THEN
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Member has unique attributes [email] and a ttl: DynamoDB would expire the item but not"
+                        + " the guards of its unique values, which would stay taken");
+    }
+
+    @Test
+    void build_indexMixingCreatedAtWithAWritableAttribute_isRefused() {
+        // GIVEN
+        Entity.Builder<Member> builder = Entity.of(Member.class).partitionKey("MEMBER#{id}").sortKey("MEMBER")
+                .id("id").timestamps("createdAt", "updatedAt")
+                .index("GSI1", "STATUS#{status}", "CREATED#{createdAt}");
+
+        // WHEN / THEN
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("index GSI1 of Member combines 'createdAt', which no write gives, with attributes a write"
+                        + " can change [status, createdAt]: its keys could not be rebuilt without a read");
+    }
+
     @Test
     void build_uniqueKeyAttribute_namesTheAttribute() {
         // GIVEN
