@@ -3,6 +3,7 @@ package io.github.dynacrud.entity;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class Entity<T extends Record> {
     private final String ttlAttribute;
     private final List<String> uniqueAttributes;
     private final Set<String> hiddenAttributes;
+    private final Set<String> keyAttributes;
 
     private Entity(Builder<T> b) {
         this.recordType = b.recordType;
@@ -79,6 +81,9 @@ public final class Entity<T extends Record> {
             hidden.add(ownerAttribute);
         }
         this.hiddenAttributes = Set.copyOf(hidden);
+        Set<String> key = new LinkedHashSet<>(partitionKey.attributes());
+        key.addAll(sortKey.attributes());
+        this.keyAttributes = Collections.unmodifiableSet(key);
     }
 
     /**
@@ -175,11 +180,9 @@ public final class Entity<T extends Record> {
         return hiddenAttributes;
     }
 
-    /** @return the attributes the primary key is built from (owner included) */
+    /** @return the attributes the primary key is built from (owner included), in template order */
     public Set<String> keyAttributes() {
-        Set<String> attributes = new LinkedHashSet<>(partitionKey.attributes());
-        attributes.addAll(sortKey.attributes());
-        return attributes;
+        return keyAttributes;
     }
 
     /** @return the attributes dynacrud sets itself: owner, generated id, version and timestamps */

@@ -18,7 +18,6 @@ import io.github.dynacrud.table.Query;
 import io.github.dynacrud.table.Scope;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +128,7 @@ final class EntityResource<T extends Record> {
                     throw new BadRequestException(name, "cannot be combined with " + filterUsed);
                 }
                 filterUsed = name;
-                query = filterQuery(options.listFilters().get(name), value);
+                query = options.listFilters().get(name).queryFor(value);
             } else {
                 throw new BadRequestException(name, "is not a known query parameter");
             }
@@ -232,34 +231,5 @@ final class EntityResource<T extends Record> {
             // reported below
         }
         throw new BadRequestException("limit", "must be an integer from 1 to " + options.maxPageSize());
-    }
-
-    private static <V> Query.Builder filterQuery(ResourceOptions.ListFilter<V> filter, String text) {
-        return filter.query().apply(parse(filter.parameter(), filter.type(), text));
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <V> V parse(String parameter, Class<V> type, String text) {
-        try {
-            if (type == String.class) {
-                return type.cast(text);
-            } else if (type == Boolean.class) {
-                if (!text.equals("true") && !text.equals("false")) {
-                    throw new BadRequestException(parameter, "must be true or false");
-                }
-                return type.cast(Boolean.valueOf(text));
-            } else if (type == Integer.class) {
-                return type.cast(Integer.valueOf(text));
-            } else if (type == Long.class) {
-                return type.cast(Long.valueOf(text));
-            } else if (type == LocalDate.class) {
-                return type.cast(LocalDate.parse(text));
-            } else if (type.isEnum()) {
-                return type.cast(Enum.valueOf((Class) type, text));
-            }
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
-            throw new BadRequestException(parameter, "must be a valid " + type.getSimpleName());
-        }
-        throw new IllegalStateException("list filter '" + parameter + "' has unsupported type " + type.getName());
     }
 }

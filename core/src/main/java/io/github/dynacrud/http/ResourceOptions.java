@@ -1,6 +1,8 @@
 package io.github.dynacrud.http;
 
+import io.github.dynacrud.BadRequestException;
 import io.github.dynacrud.table.Query;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -31,8 +33,13 @@ public final class ResourceOptions {
     public static final int DEFAULT_MAX_PAGE_SIZE = 100;
 
     private static final Pattern PARAMETER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-    private static final Set<Class<?>> FILTER_TYPES = Set.of(String.class, Boolean.class, Integer.class, Long.class,
-            LocalDate.class);
+    /** How list filter values are read from the query string, by type; enums are read by name. */
+    private static final Map<Class<?>, Function<String, Object>> FILTER_PARSERS = Map.of(
+            String.class, text -> text,
+            Boolean.class, Boolean::valueOf,
+            Integer.class, Integer::valueOf,
+            Long.class, Long::valueOf,
+            LocalDate.class, LocalDate::parse);
     private static final ResourceOptions DEFAULTS = builder().build();
 
     /** The operations a resource can mount. */
@@ -65,6 +72,26 @@ public final class ResourceOptions {
             Objects.requireNonNull(parameter, "parameter");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(query, "query");
+        }
+
+        /**
+         * Reads a query string value and makes the key query from it.
+         *
+         * @param text the parameter's decoded value
+         * @return the query, without limit and cursor
+         * @throws BadRequestException naming the parameter when the value is not of the filter's type
+         */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public Query.Builder queryFor(String text) {
+            try {
+                if (type == Boolean.class && !text.equals("true") && !text.equals("false")) {
+                    throw new BadRequestException(parameter, "must be true or false");
+                }
+                Object value = type.isEnum() ? Enum.valueOf((Class) type, text) : FILTER_PARSERS.get(type).apply(text);
+                return query.apply(type.cast(value));
+            } catch (IllegalArgumentException | DateTimeException e) {
+                throw new BadRequestException(parameter, "must be a valid " + type.getSimpleName());
+            }
         }
     }
 
@@ -210,7 +237,7 @@ public final class ResourceOptions {
                 throw new IllegalArgumentException("list filter parameter '" + parameter
                         + "' must be a new name other than limit and cursor");
             }
-            if (!FILTER_TYPES.contains(type) && !type.isEnum()) {
+            if (!FILTER_PARSERS.containsKey(type) && !type.isEnum()) {
                 throw new IllegalArgumentException("list filter '" + parameter + "' has type " + type.getSimpleName()
                         + "; use String, Boolean, Integer, Long, LocalDate or an enum");
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -11,6 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * words (such as {@code name} or {@code status}) never break an expression and values never appear in one.
  */
 public final class Expressions {
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, String> namePlaceholders = new HashMap<>();
     private final Map<String, AttributeValue> values = new HashMap<>();
@@ -25,7 +28,7 @@ public final class Expressions {
      */
     public String name(String attribute) {
         return namePlaceholders.computeIfAbsent(attribute, a -> {
-            String base = "#" + (a.matches("[A-Za-z][A-Za-z0-9]*") ? a : "x");
+            String base = "#" + (PLAIN_NAME.matcher(a).matches() ? a : "x");
             String placeholder = base;
             for (int i = 1; names.containsKey(placeholder); i++) {
                 placeholder = base + i;

@@ -3,12 +3,16 @@ package io.github.dynacrud.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,6 +26,7 @@ class DocSnippetsTest {
     private static final Path DOCS = Path.of("..", "docs");
     /** The repository root: every module's test sources may hold tagged regions. */
     private static final Path ROOT = Path.of("..");
+    private static final Set<String> SKIPPED = Set.of("target", ".git", ".mvn", "node_modules");
     private static final Pattern MARKER = Pattern.compile(
             "<!-- snippet: ([\\w-]+) -->\\s*\\n```java\\n(.*?)\\n```", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile(
@@ -63,17 +68,25 @@ class DocSnippetsTest {
 
     private static Map<String, String> taggedRegions() throws IOException {
         Map<String, String> regions = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.walk(ROOT)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java"))
-                    .filter(f -> f.toString().contains(java.io.File.separator + "src" + java.io.File.separator))
-                    .filter(f -> !f.toString().contains(java.io.File.separator + "target" + java.io.File.separator))
-                    .toList()) {
-                Matcher m = TAG.matcher(Files.readString(file).replace("\r\n", "\n"));
-                while (m.find()) {
-                    regions.put(m.group(1), outdent(m.group(2)));
-                }
+        Files.walkFileTree(ROOT, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                // Build output and tool folders hold no sources, and target/ holds thousands of files.
+                return SKIPPED.contains(dir.getFileName().toString()) ? FileVisitResult.SKIP_SUBTREE
+                        : FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                if (file.toString().endsWith(".java")) {
+                    Matcher m = TAG.matcher(Files.readString(file).replace("\r\n", "\n"));
+                    while (m.find()) {
+                        regions.put(m.group(1), outdent(m.group(2)));
+                    }
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
         return regions;
     }
 

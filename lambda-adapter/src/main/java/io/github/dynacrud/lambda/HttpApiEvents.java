@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dynacrud.http.Json;
+import io.github.dynacrud.http.internal.PercentDecoding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -15,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -323,22 +325,15 @@ public final class HttpApiEvents {
             if (rawQuery.isEmpty()) {
                 return null;
             }
-            try {
-                return decodedPairs(rawQuery);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-
-        private static Map<String, String> decodedPairs(String rawQuery) {
             Map<String, String> joined = new LinkedHashMap<>();
             for (String pair : rawQuery.split("&")) {
                 int equals = pair.indexOf('=');
-                String name = java.net.URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals),
-                        StandardCharsets.UTF_8);
-                String value = equals < 0 ? "" : java.net.URLDecoder.decode(pair.substring(equals + 1),
-                        StandardCharsets.UTF_8);
-                joined.merge(name, value, (a, b) -> a + "," + b);
+                Optional<String> name = PercentDecoding.decodeQuery(equals < 0 ? pair : pair.substring(0, equals));
+                Optional<String> value = PercentDecoding.decodeQuery(equals < 0 ? "" : pair.substring(equals + 1));
+                if (name.isEmpty() || value.isEmpty()) {
+                    return null;
+                }
+                joined.merge(name.get(), value.get(), (a, b) -> a + "," + b);
             }
             return joined;
         }

@@ -5,10 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.github.dynacrud.http.HttpRequest;
-import io.github.dynacrud.http.HttpResponse;
 import io.github.dynacrud.http.Json;
-import io.github.dynacrud.http.Problem;
 import io.github.dynacrud.http.Router;
+import io.github.dynacrud.http.internal.ProblemMapper;
 import io.github.dynacrud.lambda.internal.EventMapping;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,6 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 public class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger LOG = LoggerFactory.getLogger("io.github.dynacrud.lambda");
+    private static final ProblemMapper PROBLEMS = new ProblemMapper(Map.of());
 
     private final Router router;
     /** Priming resources registered with CRaC, which holds them only weakly. */
@@ -84,13 +84,10 @@ public class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, API
             HttpRequest request = EventMapping.toRequest(event).withRequestId(requestId);
             method = request.method();
             routed = router.handle(request);
-        } catch (io.github.dynacrud.DynacrudException e) {
-            routed = new Router.Routed(HttpResponse.problem(Problem.of(e.status(), e.getMessage(), requestId)),
-                    Optional.empty());
         } catch (RuntimeException | Error e) {
-            LOG.error("request {} failed unexpectedly", requestId, e);
-            routed = new Router.Routed(HttpResponse.problem(Problem.of(500,
-                    "an unexpected error occurred; quote the instance when reporting it", requestId)), Optional.empty());
+            // An event that is not a request: answered by the same problem mapping as the router's failures.
+            routed = new Router.Routed(PROBLEMS.toResponse(e, HttpRequest.builder().requestId(requestId).build()),
+                    Optional.empty());
         }
         APIGatewayV2HTTPResponse response = EventMapping.toEvent(routed.response());
         log(method, routed, (System.nanoTime() - start) / 1_000_000, requestId);
