@@ -74,7 +74,7 @@ final class Deployment implements AutoCloseable {
         RuntimeApiEmulator runtimeApi = RuntimeApiEmulator.start();
         try {
             return new Deployment(jar, duplicates, runtimeApi, FunctionProcess.start(taskRoot, runtimeJars(), handler,
-                    runtimeApi.address(), variables, work.resolve("function.log")));
+                    runtimeApi.address(), variables, List.of(), List.of(), work.resolve("function.log")));
         } catch (Exception | Error e) {
             runtimeApi.close();
             throw e;

@@ -15,9 +15,10 @@ import java.util.stream.Collectors;
  * A function started as Lambda's managed {@code java17} runtime starts one: the platform's jars alone on the class
  * path, the deployment package's directory as working directory (the runtime interface client loads the handler from
  * there in its own class loader), the JVM flags of the runtime's bootstrap that a stock JDK accepts, and an
- * environment holding only what Lambda sets plus the function's variables.
+ * environment holding only what Lambda sets plus the function's variables. The benchmarks start their cold starts
+ * with it too.
  */
-final class FunctionProcess implements AutoCloseable {
+public final class FunctionProcess implements AutoCloseable {
     static final String FUNCTION_NAME = "dynacrud-todos";
 
     private final Process process;
@@ -38,11 +39,17 @@ final class FunctionProcess implements AutoCloseable {
      * @param handler     such as {@code com.example.TodoHandler::handleRequest}
      * @param runtimeApi  {@code host:port} of the Runtime API
      * @param variables   the function's environment variables
+     * @param launcher    a command that runs the JVM, such as {@code taskset -c 1}, or an empty list
+     * @param jvmOptions  more options for the JVM, such as {@code -XX:ActiveProcessorCount=1}, after the runtime's own
      * @param log         where the function's standard output and error go
+     * @return the running function
+     * @throws IOException when the JVM cannot be launched
      */
-    static FunctionProcess start(Path taskRoot, List<Path> runtimeJars, String handler, String runtimeApi,
-            Map<String, String> variables, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
+    public static FunctionProcess start(Path taskRoot, List<Path> runtimeJars, String handler, String runtimeApi,
+            Map<String, String> variables, List<String> launcher, List<String> jvmOptions, Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:MaxHeapSize=445645k", // what Lambda gives a 512 MB function
                 "-XX:+UseSerialGC",
@@ -51,8 +58,9 @@ final class FunctionProcess implements AutoCloseable {
                 "--add-opens=java.base/java.io=ALL-UNNAMED",
                 "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
                 "-Djava.net.preferIPv4Stack=true",
-                "-XX:+ErrorFileToStderr",
-                "-classpath",
+                "-XX:+ErrorFileToStderr"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-classpath",
                 runtimeJars.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
                 "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
                 handler));
@@ -87,12 +95,29 @@ final class FunctionProcess implements AutoCloseable {
     }
 
     /** @return {@link System#nanoTime()} just before the JVM was launched */
-    long startedAt() {
+    public long startedAt() {
         return startedAt;
     }
 
-    boolean isAlive() {
+    /** @return whether the JVM still runs */
+    public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * Reads the most memory the JVM has held so far, as the kernel counts it ({@code VmHWM}, Linux only); Lambda's
+     * {@code Max Memory Used} is the same high-water mark.
+     *
+     * @return the peak resident set size in kibibytes
+     * @throws IOException when {@code /proc} cannot be read, or the process has exited
+     */
+    public long peakRssKib() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IOException("/proc/" + process.pid() + "/status has no VmHWM line");
     }
 
     /** @return the lines the function printed so far, as CloudWatch Logs would hold them */
@@ -101,7 +126,7 @@ final class FunctionProcess implements AutoCloseable {
     }
 
     /** @return what the function printed so far, for failure messages */
-    String output() {
+    public String output() {
         try {
             return "--- function output (" + log + ") ---\n"
                     + Files.readString(log, StandardCharsets.UTF_8) + "--- end of function output ---";

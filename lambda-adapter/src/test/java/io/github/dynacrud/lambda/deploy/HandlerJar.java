@@ -27,7 +27,7 @@ import java.util.zip.ZipFile;
  * merged in, the first copy of a duplicate kept, {@code META-INF/services} files concatenated, signatures and
  * {@code module-info.class} dropped; and installs it in a task root as Lambda does.
  */
-final class HandlerJar {
+public final class HandlerJar {
     private static final Pattern SIGNATURE = Pattern.compile("META-INF/[^/]+\\.(SF|RSA|DSA|EC)");
     private static final String SERVICES = "META-INF/services/";
 
@@ -71,8 +71,9 @@ final class HandlerJar {
      *
      * @param jar      the function jar
      * @param taskRoot the directory, emptied first so that nothing of an earlier run stays on the class path
+     * @throws IOException when the directory cannot be emptied or the jar copied
      */
-    static void install(Path jar, Path taskRoot) throws IOException {
+    public static void install(Path jar, Path taskRoot) throws IOException {
         deleteRecursively(taskRoot);
         Path lib = Files.createDirectories(taskRoot.resolve("lib"));
         Files.copy(jar, lib.resolve(jar.getFileName()));

@@ -15,7 +15,7 @@ import java.util.Map;
  * not through the runtime's serializer: the runtime interface client must read what API Gateway writes, and a
  * round trip through its own serializer could not show that it does.
  */
-final class HttpApiEventJson {
+public final class HttpApiEventJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -23,7 +23,13 @@ final class HttpApiEventJson {
     private HttpApiEventJson() {
     }
 
-    static String write(APIGatewayV2HTTPEvent event) {
+    /**
+     * Writes one event.
+     *
+     * @param event the event, as {@code HttpApiEvents} builds it
+     * @return its JSON, as API Gateway sends it
+     */
+    public static String write(APIGatewayV2HTTPEvent event) {
         Instant now = Instant.now();
         ObjectNode json = MAPPER.createObjectNode();
         json.put("version", "2.0");

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code invocation/next} hands out queued events one at a time, {@code invocation/{id}/response} and
  * {@code invocation/{id}/error} complete them, {@code init/error} records a failed start.
  */
-final class RuntimeApiEmulator implements AutoCloseable {
+public final class RuntimeApiEmulator implements AutoCloseable {
     private static final String FUNCTION_ARN =
             "arn:aws:lambda:us-east-1:123456789012:function:" + FunctionProcess.FUNCTION_NAME;
     private static final String PREFIX = "/2018-06-01/runtime/";
@@ -38,6 +39,7 @@ final class RuntimeApiEmulator implements AutoCloseable {
     private final Map<String, Invocation> running = new ConcurrentHashMap<>();
     private final AtomicReference<String> initError = new AtomicReference<>();
     private final AtomicLong firstNextAt = new AtomicLong();
+    private final AtomicInteger nextRequests = new AtomicInteger();
     private volatile boolean closed;
 
     private RuntimeApiEmulator(HttpServer server, ExecutorService threads) {
@@ -45,8 +47,13 @@ final class RuntimeApiEmulator implements AutoCloseable {
         this.threads = threads;
     }
 
-    /** Starts the emulator on a free loopback port. */
-    static RuntimeApiEmulator start() throws IOException {
+    /**
+     * Starts the emulator on a free loopback port.
+     *
+     * @return the running emulator
+     * @throws IOException when it cannot listen
+     */
+    public static RuntimeApiEmulator start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
         // One thread stays blocked in invocation/next while another takes the response.
         ExecutorService threads = Executors.newFixedThreadPool(4, runnable -> {
@@ -62,7 +69,7 @@ final class RuntimeApiEmulator implements AutoCloseable {
     }
 
     /** @return {@code host:port}, the value of {@code AWS_LAMBDA_RUNTIME_API} */
-    String address() {
+    public String address() {
         return server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }
 
@@ -72,20 +79,25 @@ final class RuntimeApiEmulator implements AutoCloseable {
      * @param eventJson the event as Lambda's frontend sends it
      * @return the outcome, completed when the function posts a response or an error
      */
-    CompletableFuture<Outcome> invoke(String eventJson) {
+    public CompletableFuture<Outcome> invoke(String eventJson) {
         Invocation invocation = new Invocation(UUID.randomUUID().toString(), eventJson, new CompletableFuture<>(), 0);
         queue.add(invocation);
         return invocation.outcome;
     }
 
     /** @return the body the client posted to {@code init/error}, if it did */
-    Optional<String> initError() {
+    public Optional<String> initError() {
         return Optional.ofNullable(initError.get());
     }
 
     /** @return {@link System#nanoTime()} when the client first asked for an event, that is when init ended; 0 before */
-    long firstNextAt() {
+    public long firstNextAt() {
         return firstNextAt.get();
+    }
+
+    /** @return how many times the client has asked for an event; one more than it has answered once it waits again */
+    public int nextRequests() {
+        return nextRequests.get();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -109,6 +121,7 @@ final class RuntimeApiEmulator implements AutoCloseable {
 
     private void next(HttpExchange exchange) throws IOException {
         firstNextAt.compareAndSet(0, System.nanoTime());
+        nextRequests.incrementAndGet();
         Invocation invocation = null;
         try {
             while (invocation == null && !closed) {
@@ -192,9 +205,9 @@ final class RuntimeApiEmulator implements AutoCloseable {
      * @param fetchedAt  {@link System#nanoTime()} when the client took the event
      * @param receivedAt {@link System#nanoTime()} when its answer arrived
      */
-    record Outcome(boolean success, String body, String errorType, long fetchedAt, long receivedAt) {
+    public record Outcome(boolean success, String body, String errorType, long fetchedAt, long receivedAt) {
         /** @return how long the function took, as Lambda's {@code Duration} counts it */
-        long durationMillis() {
+        public long durationMillis() {
             return TimeUnit.NANOSECONDS.toMillis(receivedAt - fetchedAt);
         }
     }

@@ -1,0 +1,127 @@
+package io.github.dynacrud.benchmarks;
+
+import io.github.dynacrud.examples.todo.Todo;
+import io.github.dynacrud.table.LocalTable;
+import io.github.dynacrud.testing.LocalDynamoDb;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+
+/**
+ * Runs every benchmark of docs/performance.md in one go and writes its figures there: sizes, cold starts (A B A B),
+ * classes loaded, and the warm JMH benchmarks. Started by {@code ./mvnw -B -Pbenchmarks -pl benchmarks -am verify
+ * -DskipTests}, which builds the jars it measures and passes their paths as {@code bench.*} system properties.
+ */
+public final class BenchmarkSuite {
+    private static final String TABLE = "todos-bench";
+
+    private BenchmarkSuite() {
+    }
+
+    /**
+     * Runs the suite.
+     *
+     * @param args none; settings come from {@code bench.*} system properties
+     * @throws Exception when a benchmark fails: nothing is written then
+     */
+    @SuppressWarnings("try") // LocalDynamoDb.close() declares Exception, which main passes on
+    public static void main(String[] args) throws Exception {
+        long startedAt = System.nanoTime();
+        Path workDir = Files.createDirectories(setting("workDir"));
+        int pairs = Integer.parseInt(System.getProperty("bench.pairs", "10"));
+        Map<Contender, Path> jars = new EnumMap<>(Map.of(
+                Contender.DYNACRUD, existing(setting("todoJar")), Contender.BASELINE, existing(setting("baselineJar"))));
+        Path usersJar = existing(setting("usersJar"));
+
+        Map<Contender, List<ColdStart.Run>> runs = new EnumMap<>(Contender.class);
+        Map<Contender, Integer> classes = new EnumMap<>(Contender.class);
+        String cpuLimit;
+        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start()) {
+            LocalTable.create(dynamoDb.client(), TABLE, Todo.ENTITY);
+            ColdStart coldStart = new ColdStart(setting("runtimeDir"), workDir, dynamoDb.endpoint(), TABLE);
+            cpuLimit = coldStart.cpuLimit();
+            for (Contender contender : Contender.values()) {
+                coldStart.install(contender, jars.get(contender));
+                coldStart.run(contender); // the first start also reads the jars from disk: not counted
+                runs.put(contender, new ArrayList<>());
+            }
+            for (int pair = 1; pair <= pairs; pair++) {
+                for (Contender contender : Contender.values()) {
+                    ColdStart.Run run = coldStart.run(contender);
+                    runs.get(contender).add(run);
+                    System.out.printf("cold start %d/%d %s: first response %.0f ms, second %.0f ms, peak RSS %d KiB%n",
+                            pair, pairs, contender, run.firstResponseMillis(), run.secondResponseMillis(),
+                            run.peakRssKib());
+                }
+            }
+            for (Contender contender : Contender.values()) {
+                classes.put(contender, coldStart.classesLoadedByFirstResponse(contender));
+            }
+        }
+
+        Collection<RunResult> warm = new Runner(WarmRequests.options()).run();
+
+        Report report = new Report();
+        report.note(Machine.describe(cpuLimit, pairs, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt)));
+        report.section("Cold start", "Medians of " + pairs + " fresh JVMs per handler, started alternately. Times run"
+                + " from launching the JVM to the runtime API receiving the response.")
+                .row("Time to first response (`POST /todos`), ms", median(runs, Contender.DYNACRUD,
+                        ColdStart.Run::firstResponseMillis), median(runs, Contender.BASELINE,
+                        ColdStart.Run::firstResponseMillis), "%.0f", 1.15)
+                .row("Time to second response (`GET /todos/{id}`), ms", median(runs, Contender.DYNACRUD,
+                        ColdStart.Run::secondResponseMillis), median(runs, Contender.BASELINE,
+                        ColdStart.Run::secondResponseMillis), "%.0f", 0)
+                .row("Peak RSS, MiB", median(runs, Contender.DYNACRUD, run -> run.peakRssKib() / 1024.0),
+                        median(runs, Contender.BASELINE, run -> run.peakRssKib() / 1024.0), "%.1f", 1.2)
+                .row("Classes loaded by the first response", classes.get(Contender.DYNACRUD),
+                        classes.get(Contender.BASELINE), "%.0f", 1.3);
+        WarmRequests.report(warm, report);
+        report.section("Size", "The deployable jars, as `package` builds them.")
+                .row("Function jar, bytes", Files.size(jars.get(Contender.DYNACRUD)),
+                        Files.size(jars.get(Contender.BASELINE)), "%,.0f", 1.5)
+                .note("The users example's jar (`examples/users/target/users-example.jar`) is "
+                        + String.format("%,d", Files.size(usersJar)) + " bytes.");
+
+        String results = report.markdown();
+        Files.writeString(workDir.resolve("results.md"), results, StandardCharsets.UTF_8);
+        Path docs = setting("docs");
+        Files.writeString(docs, Report.replaceResults(Files.readString(docs, StandardCharsets.UTF_8), results),
+                StandardCharsets.UTF_8);
+        System.out.println(results);
+        System.out.printf("Wrote %s in %d s (at %s)%n", docs,
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static double median(Map<Contender, List<ColdStart.Run>> runs, Contender contender,
+            ToDoubleFunction<ColdStart.Run> figure) {
+        return Report.median(runs.get(contender).stream().map(figure::applyAsDouble).toList());
+    }
+
+    private static Path setting(String name) {
+        String value = System.getProperty("bench." + name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("set -Dbench." + name + ": the benchmarks profile of benchmarks/pom.xml"
+                    + " does");
+        }
+        return Path.of(value).toAbsolutePath().normalize();
+    }
+
+    private static Path existing(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalStateException(path + " is missing: build it with the -am of the documented command");
+        }
+        return path;
+    }
+}

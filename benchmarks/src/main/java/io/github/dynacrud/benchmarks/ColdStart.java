@@ -1,0 +1,181 @@
+package io.github.dynacrud.benchmarks;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dynacrud.lambda.deploy.FunctionProcess;
+import io.github.dynacrud.lambda.deploy.HandlerJar;
+import io.github.dynacrud.lambda.deploy.HttpApiEventJson;
+import io.github.dynacrud.lambda.deploy.RuntimeApiEmulator;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * Cold starts of a deployed function jar: a fresh JVM under the real runtime interface client, fed by a
+ * {@link RuntimeApiEmulator} on 127.0.0.1, writing to and reading from DynamoDB Local. The JVM runs with the flags of
+ * Lambda's Java runtime and sees one CPU, pinned to one core where {@code taskset} exists.
+ */
+final class ColdStart {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long ANSWER_TIMEOUT_SECONDS = 60;
+
+    private final List<Path> runtimeJars;
+    private final Path workDir;
+    private final Map<String, String> variables;
+    private final List<String> launcher;
+
+    /**
+     * @param runtimeDir the runtime interface client and its dependencies
+     * @param workDir    where task roots and logs go
+     * @param dynamoDb   DynamoDB Local's endpoint
+     * @param tableName  the table both functions use
+     */
+    ColdStart(Path runtimeDir, Path workDir, URI dynamoDb, String tableName) throws IOException {
+        try (Stream<Path> files = Files.list(runtimeDir)) {
+            runtimeJars = files.filter(file -> file.toString().endsWith(".jar")).sorted().map(Path::toAbsolutePath)
+                    .toList();
+        }
+        if (runtimeJars.isEmpty()) {
+            throw new IllegalStateException(runtimeDir + " holds no jar: the benchmarks module's package phase fills it");
+        }
+        this.workDir = workDir;
+        this.variables = Map.of("TABLE_NAME", tableName, "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.toString());
+        this.launcher = pinning();
+    }
+
+    /** Pins the function to the last core, so its JIT and GC threads cannot borrow a second one as they could not on Lambda. */
+    private static List<String> pinning() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cores > 1 && Files.isExecutable(Path.of("/usr/bin/taskset"))) {
+            return List.of("/usr/bin/taskset", "-c", Integer.toString(cores - 1));
+        }
+        return List.of();
+    }
+
+    /** @return how the function's CPU is limited, for the report */
+    String cpuLimit() {
+        return launcher.isEmpty() ? "-XX:ActiveProcessorCount=1"
+                : String.join(" ", launcher) + " and -XX:ActiveProcessorCount=1";
+    }
+
+    /**
+     * Installs a function jar as the deployment package of a contender.
+     *
+     * @param contender the contender
+     * @param jar       its jar
+     */
+    void install(Contender contender, Path jar) throws IOException {
+        HandlerJar.install(jar, taskRoot(contender));
+    }
+
+    /**
+     * Starts one function, sends it a create and then a get of the created todo, and stops it.
+     *
+     * @param contender the function
+     * @return when it answered, and its peak memory
+     */
+    Run run(Contender contender) throws Exception {
+        try (RuntimeApiEmulator runtimeApi = RuntimeApiEmulator.start()) {
+            // Queued before the JVM starts, as Lambda holds the event that caused the cold start.
+            CompletableFuture<RuntimeApiEmulator.Outcome> create = runtimeApi.invoke(event(TodoEvents.create()));
+            try (FunctionProcess function = start(contender, runtimeApi, List.of())) {
+                RuntimeApiEmulator.Outcome created = await(create, 201, function, runtimeApi);
+                String id = JSON.readTree(JSON.readTree(created.body()).path("body").asText()).path("id").asText();
+                RuntimeApiEmulator.Outcome read = await(runtimeApi.invoke(event(TodoEvents.get(id))), 200, function,
+                        runtimeApi);
+                return new Run(millis(created.receivedAt() - function.startedAt()),
+                        millis(read.receivedAt() - function.startedAt()), function.peakRssKib());
+            }
+        }
+    }
+
+    /**
+     * Counts the classes a function loads until it has answered its first request and asks for the next one. The
+     * count does not depend on timing, so one run tells it; class logging slows the JVM, so no timed run logs.
+     *
+     * @param contender the function
+     * @return the number of classes loaded
+     */
+    int classesLoadedByFirstResponse(Contender contender) throws Exception {
+        Path log = workDir.resolve(contender.name().toLowerCase() + "-classes.log");
+        Files.deleteIfExists(log);
+        try (RuntimeApiEmulator runtimeApi = RuntimeApiEmulator.start()) {
+            CompletableFuture<RuntimeApiEmulator.Outcome> create = runtimeApi.invoke(event(TodoEvents.create()));
+            try (FunctionProcess function = start(contender, runtimeApi, List.of("-Xlog:class+load:file=" + log))) {
+                await(create, 201, function, runtimeApi);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ANSWER_TIMEOUT_SECONDS);
+                while (runtimeApi.nextRequests() < 2) {
+                    if (System.nanoTime() > deadline || !function.isAlive()) {
+                        throw new IllegalStateException("the function did not ask for a second event\n"
+                                + function.output());
+                    }
+                    Thread.sleep(5);
+                }
+                try (Stream<String> lines = Files.lines(log)) {
+                    return (int) lines.filter(line -> line.contains("[class,load]")).count();
+                }
+            }
+        }
+    }
+
+    private FunctionProcess start(Contender contender, RuntimeApiEmulator runtimeApi, List<String> extraOptions)
+            throws IOException {
+        List<String> options = new ArrayList<>(List.of("-XX:ActiveProcessorCount=1"));
+        options.addAll(extraOptions);
+        return FunctionProcess.start(taskRoot(contender), runtimeJars, contender.handlerName(), runtimeApi.address(),
+                variables, launcher, options, workDir.resolve(contender.name().toLowerCase() + ".log"));
+    }
+
+    private Path taskRoot(Contender contender) {
+        return workDir.resolve(contender.name().toLowerCase() + "-task");
+    }
+
+    private static String event(APIGatewayV2HTTPEvent event) {
+        return HttpApiEventJson.write(event);
+    }
+
+    private static RuntimeApiEmulator.Outcome await(CompletableFuture<RuntimeApiEmulator.Outcome> answer, int status,
+            FunctionProcess function, RuntimeApiEmulator runtimeApi) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ANSWER_TIMEOUT_SECONDS);
+        RuntimeApiEmulator.Outcome outcome = null;
+        while (outcome == null) {
+            try {
+                outcome = answer.get(20, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (!function.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the function did not answer; init error: "
+                            + runtimeApi.initError().orElse("none") + "\n" + function.output());
+                }
+            }
+        }
+        JsonNode response = JSON.readTree(outcome.body());
+        if (!outcome.success() || response.path("statusCode").asInt() != status) {
+            throw new IllegalStateException("expected a " + status + " response, got " + outcome.body() + "\n"
+                    + function.output());
+        }
+        return outcome;
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    /**
+     * One cold start.
+     *
+     * @param firstResponseMillis  from launching the JVM to the create's response
+     * @param secondResponseMillis from launching the JVM to the get's response
+     * @param peakRssKib           the JVM's peak resident memory after both
+     */
+    record Run(double firstResponseMillis, double secondResponseMillis, long peakRssKib) {
+    }
+}

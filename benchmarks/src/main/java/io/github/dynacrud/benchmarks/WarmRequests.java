@@ -1,0 +1,78 @@
+package io.github.dynacrud.benchmarks;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/** How {@link HandlerBenchmark} runs, and how its results read. */
+final class WarmRequests {
+    private static final List<String> OPERATIONS = List.of("create", "get", "list");
+    private static final String ALLOCATION = "gc.alloc.rate.norm";
+
+    private WarmRequests() {
+    }
+
+    /**
+     * JMH's settings: two forks, each five one-second iterations after four of warm-up, with the allocation profiler.
+     * The forks run with the JIT and collector Lambda's Java runtime uses (C1 only, serial GC), so the figures are
+     * those of a warm function, not of a server JVM; no SLF4J provider is bound, as in the deployed jars.
+     *
+     * @return the options
+     */
+    static Options options() {
+        return new OptionsBuilder()
+                .include(Pattern.quote(HandlerBenchmark.class.getName()) + "\\.")
+                .forks(2)
+                .warmupIterations(4)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5)
+                .measurementTime(TimeValue.seconds(1))
+                .addProfiler(GCProfiler.class)
+                .jvmArgs("-Xmx512m", "-XX:+UseSerialGC", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+                        "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider")
+                .build();
+    }
+
+    /**
+     * Adds a section of CPU time and allocation per request to a report.
+     *
+     * @param results JMH's results of {@link #options()}
+     * @param report  the report
+     */
+    static void report(Collection<RunResult> results, Report report) {
+        report.section("Warm requests", "`handleRequest` on a warm handler with a canned in-memory `DynamoDbClient`"
+                + " (JMH, average time; allocation from `-prof gc`).");
+        for (String operation : OPERATIONS) {
+            report.row("`" + operation + "`: time, ns/op",
+                    score(results, operation, Contender.DYNACRUD, null),
+                    score(results, operation, Contender.BASELINE, null), "%,.0f", 1.5);
+        }
+        for (String operation : OPERATIONS) {
+            report.row("`" + operation + "`: allocated, bytes/op",
+                    score(results, operation, Contender.DYNACRUD, ALLOCATION),
+                    score(results, operation, Contender.BASELINE, ALLOCATION), "%,.0f", 2.0);
+        }
+    }
+
+    private static double score(Collection<RunResult> results, String operation, Contender contender,
+            String secondary) {
+        for (RunResult result : results) {
+            if (result.getParams().getBenchmark().endsWith("." + operation)
+                    && result.getParams().getParam("contender").equals(contender.name())) {
+                Result<?> score = secondary == null ? result.getPrimaryResult()
+                        : result.getSecondaryResults().get(secondary);
+                if (score == null) {
+                    throw new IllegalStateException("JMH reported no " + secondary + " for " + operation);
+                }
+                return score.getScore();
+            }
+        }
+        throw new IllegalStateException("JMH reported nothing for " + operation + " of " + contender);
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.dynacrud.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+    @Test
+    void median_oddCount_isTheMiddleValue() {
+        // GIVEN / WHEN
+        double median = Report.median(List.of(9.0, 1.0, 5.0));
+
+        // THEN
+        assertThat(median).isEqualTo(5.0);
+    }
+
+    @Test
+    void median_evenCount_isTheMeanOfTheTwoMiddleValues() {
+        // GIVEN / WHEN
+        double median = Report.median(List.of(4.0, 100.0, 1.0, 2.0));
+
+        // THEN
+        assertThat(median).isEqualTo(3.0);
+    }
+
+    @Test
+    void median_noValues_isRefused() {
+        assertThatThrownBy(() -> Report.median(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void row_showsBothFiguresTheirRatioAndWhetherTheTargetIsMet() {
+        // GIVEN
+        Report report = new Report().section("Cold start", "About.");
+
+        // WHEN
+        report.row("Time, ms", 1100, 1000, "%.0f", 1.15).row("Memory, MiB", 130, 100, "%.1f", 1.2)
+                .row("Second, ms", 1200, 1000, "%.0f", 0);
+
+        // THEN
+        assertThat(report.markdown()).contains(
+                "| Measure | todo example (dynacrud) | hand-written baseline | Ratio | Target |",
+                "| Time, ms | 1100 | 1000 | 1.10 | <= 1.15: met |",
+                "| Memory, MiB | 130.0 | 100.0 | 1.30 | <= 1.20: **missed** |",
+                "| Second, ms | 1200 | 1000 | 1.20 |  |");
+    }
+
+    @Test
+    void replaceResults_replacesOnlyWhatLiesBetweenTheMarkers() {
+        // GIVEN
+        String page = "# Performance\n\n" + Report.BEGIN + "\nold figures\n" + Report.END + "\n\nHow to read them.\n";
+
+        // WHEN
+        String updated = Report.replaceResults(page, "\nnew figures\n\n");
+
+        // THEN
+        assertThat(updated).isEqualTo("# Performance\n\n" + Report.BEGIN + "\nnew figures\n" + Report.END
+                + "\n\nHow to read them.\n");
+    }
+
+    @Test
+    void replaceResults_pageWithoutMarkers_isRefusedWithTheMarkersToAdd() {
+        assertThatThrownBy(() -> Report.replaceResults("# Performance\n", "figures"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(Report.BEGIN);
+    }
+}
