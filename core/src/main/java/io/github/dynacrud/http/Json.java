@@ -1,6 +1,7 @@
 package io.github.dynacrud.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -23,10 +25,12 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.dynacrud.BadRequestException;
 import io.github.dynacrud.UnsupportedMediaTypeException;
+import io.github.dynacrud.internal.IsoTime;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -66,10 +70,11 @@ public final class Json {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         SimpleModule strictTime = new SimpleModule("dynacrud-strict-time")
-                .addDeserializer(LocalDate.class, new IsoStringDeserializer<>(LocalDate.class, LocalDate::parse,
+                .addDeserializer(LocalDate.class, new IsoStringDeserializer<>(LocalDate.class, IsoTime::parseDate,
                         Pattern.compile("\\d{4}-\\d{2}-\\d{2}")))
-                .addDeserializer(Instant.class, new IsoStringDeserializer<>(Instant.class, Instant::parse,
-                        Pattern.compile("\\d{4}-\\d{2}-\\d{2}T.+")));
+                .addDeserializer(Instant.class, new IsoStringDeserializer<>(Instant.class, IsoTime::parseInstant,
+                        Pattern.compile("\\d{4}-\\d{2}-\\d{2}T.+")))
+                .addSerializer(Instant.class, new IsoInstantSerializer());
         JsonMapper mapper = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .addModule(strictTime)
@@ -217,6 +222,20 @@ public final class Json {
                 return type.cast(context.handleWeirdStringValue(type, parser.getText(),
                         "not an ISO-8601 value"));
             }
+        }
+    }
+
+    /** Writes an instant as {@link Instant#toString()} does, as the JSR-310 module would, only faster. */
+    private static final class IsoInstantSerializer extends StdSerializer<Instant> {
+        private static final long serialVersionUID = 1L;
+
+        IsoInstantSerializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(IsoTime.format(value));
         }
     }
 

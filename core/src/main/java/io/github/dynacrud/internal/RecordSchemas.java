@@ -3,6 +3,7 @@ package io.github.dynacrud.internal;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
@@ -38,12 +39,23 @@ public final class RecordSchemas {
             RecordModel.Component component = model.components().get(i);
             EnhancedType<?> type = enhancedType(model, component);
             AttributeConverter<?> converter = converters.get(component.name());
-            if (converter == null && component.rawType() == BigDecimal.class) {
-                converter = new DecimalConverter();
+            if (converter == null) {
+                converter = defaultConverter(component.rawType());
             }
             addAttribute(builder, model, i, type, converter);
         }
         return builder.build();
+    }
+
+    /** dynacrud's own converters for some types, or {@code null} for the SDK's default. */
+    private static AttributeConverter<?> defaultConverter(Class<?> type) {
+        if (type == BigDecimal.class) {
+            return new DecimalConverter();
+        }
+        if (type == Instant.class) {
+            return TimeConverters.INSTANT;
+        }
+        return type == LocalDate.class ? TimeConverters.LOCAL_DATE : null;
     }
 
     @SuppressWarnings("unchecked")

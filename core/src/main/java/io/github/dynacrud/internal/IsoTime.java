@@ -1,0 +1,150 @@
+package io.github.dynacrud.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.Year;
+import java.time.ZoneOffset;
+
+/**
+ * Reads and writes the ISO-8601 forms dynacrud stores and serves, {@code 2026-12-01T09:45:00.456Z} and
+ * {@code 2026-12-24}, without {@code DateTimeFormatter}, whose general machinery costs a warm request more than the rest
+ * of its mapping. Only the plain form is handled here: anything else (offsets, signed or five-digit years, leap
+ * seconds, bad values) goes to {@link Instant#parse}, {@link Instant#toString} or {@link LocalDate#parse}, so every
+ * result and every failure is exactly theirs.
+ */
+public final class IsoTime {
+    private static final int SECONDS_PER_DAY = 86_400;
+    /** {@code 0000-01-01T00:00:00Z} and {@code 10000-01-01T00:00:00Z}: the instants with four-digit years. */
+    private static final long FIRST_PLAIN_SECOND = -62_167_219_200L;
+    private static final long END_OF_PLAIN_SECONDS = 253_402_300_800L;
+    private static final int[] FRACTION_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100,
+        10, 1};
+
+    private IsoTime() {
+    }
+
+    /**
+     * Parses an instant as {@link Instant#parse} does.
+     *
+     * @param text such as {@code 2026-12-01T09:45:00.456Z}
+     * @return the instant
+     * @throws java.time.format.DateTimeParseException as {@link Instant#parse} throws it
+     */
+    public static Instant parseInstant(String text) {
+        Instant fast = plainInstant(text);
+        return fast != null ? fast : Instant.parse(text);
+    }
+
+    /**
+     * Parses a date as {@link LocalDate#parse(CharSequence)} does.
+     *
+     * @param text such as {@code 2026-12-24}
+     * @return the date
+     * @throws java.time.format.DateTimeParseException as {@link LocalDate#parse(CharSequence)} throws it
+     */
+    public static LocalDate parseDate(String text) {
+        if (text.length() == 10) {
+            LocalDate fast = plainDate(text);
+            if (fast != null) {
+                return fast;
+            }
+        }
+        return LocalDate.parse(text);
+    }
+
+    /**
+     * Formats an instant as {@link Instant#toString()} does.
+     *
+     * @param instant the instant
+     * @return its ISO-8601 form, with 0, 3, 6 or 9 fraction digits
+     */
+    public static String format(Instant instant) {
+        if (instant.getEpochSecond() < FIRST_PLAIN_SECOND || instant.getEpochSecond() >= END_OF_PLAIN_SECONDS) {
+            return instant.toString();
+        }
+        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        StringBuilder text = new StringBuilder(30);
+        digits(text, time.getYear(), 4).append('-');
+        digits(text, time.getMonthValue(), 2).append('-');
+        digits(text, time.getDayOfMonth(), 2).append('T');
+        digits(text, time.getHour(), 2).append(':');
+        digits(text, time.getMinute(), 2).append(':');
+        digits(text, time.getSecond(), 2);
+        int nanos = instant.getNano();
+        if (nanos != 0) {
+            text.append('.');
+            if (nanos % 1_000_000 == 0) {
+                digits(text, nanos / 1_000_000, 3);
+            } else if (nanos % 1_000 == 0) {
+                digits(text, nanos / 1_000, 6);
+            } else {
+                digits(text, nanos, 9);
+            }
+        }
+        return text.append('Z').toString();
+    }
+
+    private static StringBuilder digits(StringBuilder text, int value, int width) {
+        String number = Integer.toString(value);
+        for (int i = number.length(); i < width; i++) {
+            text.append('0');
+        }
+        return text.append(number);
+    }
+
+    /** {@code uuuu-MM-ddTHH:mm:ss[.f{1,9}]Z} with valid fields, or {@code null}. */
+    private static Instant plainInstant(String text) {
+        int length = text.length();
+        if (length < 20 || length == 21 || length > 30 || text.charAt(10) != 'T' || text.charAt(13) != ':'
+                || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {
+            return null;
+        }
+        LocalDate date = plainDate(text);
+        int hour = number(text, 11, 13);
+        int minute = number(text, 14, 16);
+        int second = number(text, 17, 19);
+        if (date == null || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        int nanos = 0;
+        if (length > 20) {
+            int fraction = number(text, 20, length - 1);
+            if (text.charAt(19) != '.' || fraction < 0) {
+                return null;
+            }
+            nanos = fraction * FRACTION_SCALE[length - 21];
+        }
+        long seconds = date.toEpochDay() * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second;
+        return Instant.ofEpochSecond(seconds, nanos);
+    }
+
+    /** {@code uuuu-MM-dd} at the start of the text, with a valid day, or {@code null}. */
+    private static LocalDate plainDate(String text) {
+        if (text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return null;
+        }
+        int year = number(text, 0, 4);
+        int month = number(text, 5, 7);
+        int day = number(text, 8, 10);
+        if (year < 0 || month < 1 || month > 12 || day < 1
+                || day > Month.of(month).length(Year.isLeap(year))) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    /** The decimal digits in {@code [from, to)} as a number, or -1 when any is not an ASCII digit. */
+    private static int number(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+}
