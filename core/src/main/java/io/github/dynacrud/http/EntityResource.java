@@ -1,7 +1,5 @@
 package io.github.dynacrud.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dynacrud.BadRequestException;
 import io.github.dynacrud.InvalidCursorException;
 import io.github.dynacrud.ItemNotFoundException;
@@ -19,6 +17,7 @@ import io.github.dynacrud.table.Scope;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,9 +147,8 @@ final class EntityResource<T extends Record> {
             }
             throw new BadRequestException(filterUsed, e.violations().get(0).message());
         }
-        ObjectNode body = Json.mapper().createObjectNode();
-        ArrayNode items = body.putArray("items");
-        page.items().forEach(item -> items.add(representation.write(item)));
+        Map<String, Object> body = new LinkedHashMap<>(4);
+        body.put("items", page.items().stream().map(representation::write).toList());
         body.put("nextCursor", page.nextCursor().orElse(null));
         return HttpResponse.json(200, body);
     }
