@@ -65,33 +65,35 @@ public final class IsoTime {
             return instant.toString();
         }
         LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-        StringBuilder text = new StringBuilder(30);
-        digits(text, time.getYear(), 4).append('-');
-        digits(text, time.getMonthValue(), 2).append('-');
-        digits(text, time.getDayOfMonth(), 2).append('T');
-        digits(text, time.getHour(), 2).append(':');
-        digits(text, time.getMinute(), 2).append(':');
-        digits(text, time.getSecond(), 2);
         int nanos = instant.getNano();
-        if (nanos != 0) {
-            text.append('.');
-            if (nanos % 1_000_000 == 0) {
-                digits(text, nanos / 1_000_000, 3);
-            } else if (nanos % 1_000 == 0) {
-                digits(text, nanos / 1_000, 6);
-            } else {
-                digits(text, nanos, 9);
-            }
+        int fractionDigits = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+        char[] text = new char[fractionDigits == 0 ? 20 : 21 + fractionDigits];
+        digits(text, 0, 4, time.getYear());
+        text[4] = '-';
+        digits(text, 5, 2, time.getMonthValue());
+        text[7] = '-';
+        digits(text, 8, 2, time.getDayOfMonth());
+        text[10] = 'T';
+        digits(text, 11, 2, time.getHour());
+        text[13] = ':';
+        digits(text, 14, 2, time.getMinute());
+        text[16] = ':';
+        digits(text, 17, 2, time.getSecond());
+        if (fractionDigits > 0) {
+            text[19] = '.';
+            digits(text, 20, fractionDigits, nanos / FRACTION_SCALE[fractionDigits]);
         }
-        return text.append('Z').toString();
+        text[text.length - 1] = 'Z';
+        return new String(text);
     }
 
-    private static StringBuilder digits(StringBuilder text, int value, int width) {
-        String number = Integer.toString(value);
-        for (int i = number.length(); i < width; i++) {
-            text.append('0');
+    /** Writes {@code value} as {@code width} decimal digits, zero-padded, from {@code offset}. */
+    private static void digits(char[] text, int offset, int width, int value) {
+        int rest = value;
+        for (int i = offset + width - 1; i >= offset; i--) {
+            text[i] = (char) ('0' + rest % 10);
+            rest /= 10;
         }
-        return text.append(number);
     }
 
     /** {@code uuuu-MM-ddTHH:mm:ss[.f{1,9}]Z} with valid fields, or {@code null}. */
