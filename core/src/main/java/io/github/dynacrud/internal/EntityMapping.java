@@ -7,6 +7,7 @@ import io.github.dynacrud.entity.KeyTemplate;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -102,23 +103,18 @@ public final class EntityMapping<T extends Record> {
      * @throws io.github.dynacrud.ValidationException when a key part is missing or could forge another key
      */
     public String render(KeyTemplate template, Function<String, Object> values) {
-        return template.render(parts(template, values));
-    }
-
-    /**
-     * Checks and renders the values of all of a template's placeholders.
-     *
-     * @param template the template
-     * @param values   where to find each placeholder's value
-     * @return the rendered parts by attribute
-     * @throws io.github.dynacrud.ValidationException when a value is missing or could forge another key
-     */
-    public Map<String, String> parts(KeyTemplate template, Function<String, Object> values) {
-        Map<String, String> parts = new HashMap<>();
-        for (String attribute : template.attributes()) {
-            parts.put(attribute, KeyParts.check(attribute, values.apply(attribute)));
+        // Straight from the segments, without an intermediate map of parts: this runs for every key of every item.
+        List<KeyTemplate.Segment> segments = template.segments();
+        StringBuilder key = new StringBuilder(48);
+        for (int i = 0; i < segments.size(); i++) {
+            if (i > 0) {
+                key.append(KeyTemplate.SEPARATOR);
+            }
+            KeyTemplate.Segment segment = segments.get(i);
+            key.append(segment.isPlaceholder()
+                    ? KeyParts.check(segment.attribute(), values.apply(segment.attribute())) : segment.literal());
         }
-        return parts;
+        return key.toString();
     }
 
     /**
@@ -130,14 +126,21 @@ public final class EntityMapping<T extends Record> {
      * @return both key attributes, or empty when the item is not in this sparse index
      */
     public Optional<Map<String, AttributeValue>> indexKey(Index index, Function<String, Object> values) {
-        boolean complete = index.partitionKey().attributes().stream().allMatch(a -> values.apply(a) != null)
-                && index.sortKey().attributes().stream().allMatch(a -> values.apply(a) != null);
-        if (!complete) {
+        if (!hasAll(index.partitionKey(), values) || !hasAll(index.sortKey(), values)) {
             return Optional.empty();
         }
         return Optional.of(Map.of(
                 index.partitionKeyAttribute(), AttributeValue.fromS(render(index.partitionKey(), values)),
                 index.sortKeyAttribute(), AttributeValue.fromS(render(index.sortKey(), values))));
+    }
+
+    private static boolean hasAll(KeyTemplate template, Function<String, Object> values) {
+        for (KeyTemplate.Segment segment : template.segments()) {
+            if (segment.isPlaceholder() && values.apply(segment.attribute()) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
