@@ -243,9 +243,15 @@ public final class EventMapping {
 
     /** A body travels as text only in UTF-8: other charsets, or bytes that are not UTF-8, go in base64 unchanged. */
     private static boolean isUtf8(String contentType, byte[] body) {
-        Matcher charset = CHARSET.matcher(contentType);
-        if (charset.find() && !charset.group(1).equalsIgnoreCase("utf-8")) {
-            return false;
+        if (contentType.indexOf(';') >= 0) {
+            Matcher charset = CHARSET.matcher(contentType);
+            if (charset.find() && !charset.group(1).equalsIgnoreCase("utf-8")) {
+                return false;
+            }
+        }
+        if (isAscii(body)) {
+            // Most bodies are JSON in ASCII, which is UTF-8 as it stands: no decoder needed.
+            return true;
         }
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -254,6 +260,15 @@ public final class EventMapping {
         } catch (CharacterCodingException e) {
             return false;
         }
+    }
+
+    private static boolean isAscii(byte[] body) {
+        for (byte b : body) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
