@@ -60,9 +60,9 @@ public final class BenchmarkSuite {
                 for (Contender contender : Contender.values()) {
                     ColdStart.Run run = coldStart.run(contender);
                     runs.get(contender).add(run);
-                    System.out.printf("cold start %d/%d %s: first response %.0f ms, second %.0f ms, peak RSS %d KiB%n",
-                            pair, pairs, contender, run.firstResponseMillis(), run.secondResponseMillis(),
-                            run.peakRssKib());
+                    System.out.printf("cold start %d/%d %s: init %.0f ms, first response %.0f ms, second %.0f ms,"
+                            + " peak RSS %d KiB%n", pair, pairs, contender, run.initMillis(), run.firstResponseMillis(),
+                            run.secondResponseMillis(), run.peakRssKib());
                 }
             }
             for (Contender contender : Contender.values()) {
@@ -76,6 +76,9 @@ public final class BenchmarkSuite {
         report.note(Machine.describe(cpuLimit, pairs, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt)));
         report.section("Cold start", "Medians of " + pairs + " fresh JVMs per handler, started alternately. Times run"
                 + " from launching the JVM to the runtime API receiving the response.")
+                .row("Init: JVM start to the first request for an event, ms", median(runs, Contender.DYNACRUD,
+                        ColdStart.Run::initMillis), median(runs, Contender.BASELINE, ColdStart.Run::initMillis), "%.0f",
+                        0)
                 .row("Time to first response (`POST /todos`), ms", median(runs, Contender.DYNACRUD,
                         ColdStart.Run::firstResponseMillis), median(runs, Contender.BASELINE,
                         ColdStart.Run::firstResponseMillis), "%.0f", 1.15)

@@ -92,7 +92,8 @@ final class ColdStart {
                 String id = JSON.readTree(JSON.readTree(created.body()).path("body").asText()).path("id").asText();
                 RuntimeApiEmulator.Outcome read = await(runtimeApi.invoke(event(TodoEvents.get(id))), 200, function,
                         runtimeApi);
-                return new Run(millis(created.receivedAt() - function.startedAt()),
+                return new Run(millis(runtimeApi.firstNextAt() - function.startedAt()),
+                        millis(created.receivedAt() - function.startedAt()),
                         millis(read.receivedAt() - function.startedAt()), function.peakRssKib());
             }
         }
@@ -172,10 +173,11 @@ final class ColdStart {
     /**
      * One cold start.
      *
+     * @param initMillis           from launching the JVM to its first request for an event: Lambda's init duration
      * @param firstResponseMillis  from launching the JVM to the create's response
      * @param secondResponseMillis from launching the JVM to the get's response
      * @param peakRssKib           the JVM's peak resident memory after both
      */
-    record Run(double firstResponseMillis, double secondResponseMillis, long peakRssKib) {
+    record Run(double initMillis, double firstResponseMillis, double secondResponseMillis, long peakRssKib) {
     }
 }
