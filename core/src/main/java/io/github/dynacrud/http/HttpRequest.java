@@ -43,6 +43,19 @@ public final class HttpRequest {
         this.requestId = b.requestId;
     }
 
+    /** A copy that shares this request's immutable parts: every request is copied twice on its way to a handler. */
+    private HttpRequest(HttpRequest source, Map<String, String> pathParameters, String requestId) {
+        this.method = source.method;
+        this.path = source.path;
+        this.headers = source.headers;
+        this.query = source.query;
+        this.cookies = source.cookies;
+        this.pathParameters = pathParameters;
+        this.body = source.body;
+        this.principal = source.principal;
+        this.requestId = requestId;
+    }
+
     /**
      * Starts a request.
      *
@@ -160,7 +173,7 @@ public final class HttpRequest {
      * @return the new request
      */
     public HttpRequest withPathParameters(Map<String, String> parameters) {
-        return toBuilder().pathParameters(parameters).build();
+        return new HttpRequest(this, Map.copyOf(parameters), requestId);
     }
 
     /**
@@ -170,7 +183,7 @@ public final class HttpRequest {
      * @return the new request
      */
     public HttpRequest withRequestId(String id) {
-        return toBuilder().requestId(id).build();
+        return new HttpRequest(this, pathParameters, Objects.requireNonNull(id, "requestId"));
     }
 
     /** @return a builder holding this request's values */
