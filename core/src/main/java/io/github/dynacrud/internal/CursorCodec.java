@@ -32,7 +32,11 @@ public final class CursorCodec {
     private static final int MAC_BYTES = 16;
     private static final int MAX_CURSOR_CHARS = 4096;
 
+    private static final MessageDigest SHA_256 = sha256();
+
     private final byte[] secret;
+    /** Keyed once; each cursor is signed by a clone, as getting and keying a Mac costs more than the signing. */
+    private final Mac keyedMac;
 
     /**
      * Creates a codec.
@@ -41,6 +45,7 @@ public final class CursorCodec {
      */
     public CursorCodec(byte[] secret) {
         this.secret = secret.clone();
+        this.keyedMac = this.secret.length > 0 ? newMac(this.secret) : null;
     }
 
     /**
@@ -121,19 +126,38 @@ public final class CursorCodec {
     }
 
     private static byte[] digest(String binding) {
+        MessageDigest sha256;
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(binding.getBytes(StandardCharsets.UTF_8));
-            return Arrays.copyOf(hash, BINDING_BYTES);
+            sha256 = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            sha256 = sha256();
+        }
+        return Arrays.copyOf(sha256.digest(binding.getBytes(StandardCharsets.UTF_8)), BINDING_BYTES);
+    }
+
+    private byte[] mac(byte[] payload) {
+        Mac mac;
+        try {
+            mac = (Mac) keyedMac.clone();
+        } catch (CloneNotSupportedException e) {
+            mac = newMac(secret);
+        }
+        return Arrays.copyOf(mac.doFinal(payload), MAC_BYTES);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private byte[] mac(byte[] payload) {
+    private static Mac newMac(byte[] secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return Arrays.copyOf(mac.doFinal(payload), MAC_BYTES);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

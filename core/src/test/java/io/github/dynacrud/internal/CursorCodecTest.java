@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +61,34 @@ class CursorCodecTest {
     }
 
     // ---- round trip -----------------------------------------------------------------------------------------
+
+    @Test
+    void encodeAndDecode_onManyThreadsAtOnce_agreeWithOneThread() throws Exception {
+        // GIVEN one codec shared by every thread, as a handler shares it between requests
+        CursorCodec codec = new CursorCodec(SECRET);
+        String expected = new CursorCodec(SECRET).encode(primaryKey(), BINDING);
+
+        // WHEN
+        List<String> seen = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                results.add(threads.submit(() -> {
+                    String cursor = codec.encode(primaryKey(), BINDING);
+                    return codec.decode(cursor, BINDING, KEY_NAMES).equals(primaryKey()) ? cursor : "mismatch";
+                }));
+            }
+            for (Future<String> result : results) {
+                seen.add(result.get());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        // THEN
+        assertThat(seen).hasSize(400).containsOnly(expected);
+    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cursors")
