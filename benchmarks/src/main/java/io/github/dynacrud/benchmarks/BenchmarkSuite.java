@@ -32,11 +32,24 @@ public final class BenchmarkSuite {
     /**
      * Runs the suite.
      *
-     * @param args none; settings come from {@code bench.*} system properties
-     * @throws Exception when a benchmark fails: nothing is written then
+     * @param args none; settings come from {@code bench.*} system properties; exits with 1 when a benchmark fails,
+     *             and nothing is written then
      */
-    @SuppressWarnings("try") // LocalDynamoDb.close() declares Exception, which main passes on
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // DynamoDB Local's stream shard job runs on a thread that is not a daemon and outlives close(): without an
+        // explicit exit the JVM would wait minutes for it.
+        System.exit(status);
+    }
+
+    @SuppressWarnings("try") // LocalDynamoDb.close() declares Exception, which run passes on
+    private static void run() throws Exception {
         long startedAt = System.nanoTime();
         Path workDir = Files.createDirectories(setting("workDir"));
         int pairs = Integer.parseInt(System.getProperty("bench.pairs", "10"));
