@@ -1,5 +1,6 @@
 package io.github.dynacrud.http;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -9,10 +10,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,9 +28,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.ContextualSerializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.ser.InstantSerializer;
 import io.github.dynacrud.BadRequestException;
 import io.github.dynacrud.UnsupportedMediaTypeException;
 import io.github.dynacrud.internal.IsoTime;
@@ -225,8 +230,11 @@ public final class Json {
         }
     }
 
-    /** Writes an instant as {@link Instant#toString()} does, as the JSR-310 module would, only faster. */
-    private static final class IsoInstantSerializer extends StdSerializer<Instant> {
+    /**
+     * Writes an instant as {@link Instant#toString()} does, as the JSR-310 module would, only faster; an instant with a
+     * {@code @JsonFormat}, or written with {@code WRITE_DATES_AS_TIMESTAMPS}, is left to the JSR-310 module.
+     */
+    private static final class IsoInstantSerializer extends StdSerializer<Instant> implements ContextualSerializer {
         private static final long serialVersionUID = 1L;
 
         IsoInstantSerializer() {
@@ -234,8 +242,22 @@ public final class Json {
         }
 
         @Override
+        public JsonSerializer<?> createContextual(SerializerProvider provider, BeanProperty property)
+                throws JsonMappingException {
+            JsonFormat.Value format = findFormatOverrides(provider, property, handledType());
+            if (format != null && !format.equals(JsonFormat.Value.empty())) {
+                return InstantSerializer.INSTANCE.createContextual(provider, property);
+            }
+            return this;
+        }
+
+        @Override
         public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            generator.writeString(IsoTime.format(value));
+            if (provider.isEnabled(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)) {
+                InstantSerializer.INSTANCE.serialize(value, generator, provider);
+            } else {
+                generator.writeString(IsoTime.format(value));
+            }
         }
     }
 

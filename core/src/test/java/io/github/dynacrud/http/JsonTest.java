@@ -3,11 +3,16 @@ package io.github.dynacrud.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.dynacrud.BadRequestException;
 import io.github.dynacrud.UnsupportedMediaTypeException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,6 +27,46 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonTest {
+    /** The JSR-310 module alone, configured as {@link Json}'s mapper is for dates: what instants must look like. */
+    private static final ObjectMapper JSR_310 = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    record Stamped(Instant plain, @JsonFormat(shape = JsonFormat.Shape.NUMBER) Instant asNumber,
+            @JsonFormat(pattern = "yyyy-MM-dd", timezone = "UTC") Instant asDay) {
+    }
+
+    @Test
+    void write_instantsWithAndWithoutJsonFormat_matchTheJsr310Module() throws Exception {
+        // GIVEN
+        Instant at = Instant.parse("2026-12-01T09:45:00.456Z");
+        Stamped stamped = new Stamped(at, at, at);
+
+        // WHEN
+        String written = new String(Json.write(stamped), StandardCharsets.UTF_8);
+
+        // THEN
+        assertThat(written).isEqualTo(JSR_310.writeValueAsString(stamped))
+                .isEqualTo("{\"plain\":\"2026-12-01T09:45:00.456Z\",\"asNumber\":1796118300.456000000,"
+                        + "\"asDay\":\"2026-12-01\"}");
+    }
+
+    @Test
+    void write_instantWithTimestampsEnabled_matchesTheJsr310Module() throws Exception {
+        // GIVEN
+        Instant at = Instant.parse("2026-12-01T09:45:00.456Z");
+
+        // WHEN
+        String written = Json.mapper().writer()
+                .with(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .writeValueAsString(List.of(at));
+
+        // THEN
+        assertThat(written).isEqualTo(JSR_310.writer()
+                .with(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .writeValueAsString(List.of(at))).isEqualTo("[1796118300.456000000]");
+    }
+
     private static final ObjectMapper PLAIN = new ObjectMapper();
     private static final String REQUEST_ID = "req-1";
     private static final String VALID_TASK = "{\"title\":\"Write tests\",\"done\":false,\"priority\":2,"

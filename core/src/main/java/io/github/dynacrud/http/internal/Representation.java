@@ -28,6 +28,7 @@ public final class Representation<T extends Record> {
     private final Set<String> readOnly = new LinkedHashSet<>();
     private final Map<String, JavaType> types = new HashMap<>();
     private final int[] visiblePositions;
+    private final boolean direct;
 
     /**
      * Describes an entity's representation.
@@ -44,6 +45,7 @@ public final class Representation<T extends Record> {
             types.put(component.name(), Json.mapper().constructType(component.genericType()));
         }
         visiblePositions = visible.stream().mapToInt(model::position).toArray();
+        direct = PlainRecords.serializeAlikeDirectly(entity.recordType(), model);
         readOnly.addAll(entity.managedAttributes());
         entity.idAttribute().ifPresent(readOnly::add);
     }
@@ -54,18 +56,35 @@ public final class Representation<T extends Record> {
     }
 
     /**
-     * Shows an item as the API does: its visible components by name, in declaration order, for {@link Json#write} to
-     * serialize in one pass (a tree would be built, read back and written again).
+     * Shows an item as the API does, for {@link Json#write}: the JSON of the record without its hidden attributes.
      *
      * @param item the item
-     * @return its components without hidden attributes
+     * @return its visible components by name, or the same as a JSON tree for records that need one (see
+     *         {@link #writesComponentsDirectly()})
      */
-    public Map<String, Object> write(T item) {
+    public Object write(T item) {
+        if (!direct) {
+            ObjectNode node = Json.mapper().valueToTree(item);
+            entity.hiddenAttributes().forEach(node::remove);
+            return node;
+        }
         Map<String, Object> shown = new LinkedHashMap<>(visiblePositions.length * 2);
         for (int position : visiblePositions) {
             shown.put(model.components().get(position).name(), model.value(item, position));
         }
         return shown;
+    }
+
+    /**
+     * Tells whether {@link #write} hands Jackson the components themselves, serialized in one pass, rather than a tree
+     * that is built, read back and written again. It does when that JSON is the tree's to the byte: components of
+     * plain types only, and nothing Jackson would treat differently (its annotations, extra getters).
+     *
+     * @return {@code true} for records such as a todo; {@code false} for decimals (a tree strips their trailing zeros),
+     *         nested records, and records with Jackson annotations or getters
+     */
+    public boolean writesComponentsDirectly() {
+        return direct;
     }
 
     /**

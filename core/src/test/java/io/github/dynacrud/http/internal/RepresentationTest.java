@@ -1,0 +1,109 @@
+package io.github.dynacrud.http.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dynacrud.entity.Entity;
+import io.github.dynacrud.fixtures.Everything;
+import io.github.dynacrud.fixtures.Todo;
+import io.github.dynacrud.http.Json;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** {@link Representation#write} serves exactly the JSON of the record's tree without its hidden attributes. */
+class RepresentationTest {
+    /** A record of every plain kind of component, with a hidden one. */
+    record Plain(String id, boolean flag, Boolean boxedFlag, int count, Long big, Instant at, LocalDate day,
+            Everything.Color color, List<String> tags, Set<String> labels, Map<String, String> attributes,
+            String secret) {
+        static final Entity<Plain> ENTITY = entity(Plain.class).hidden("secret").build();
+    }
+
+    /** A Jackson annotation renames a property. */
+    record Renamed(String id, @JsonProperty("full_name") String name) {
+        static final Entity<Renamed> ENTITY = entity(Renamed.class).build();
+    }
+
+    /** A Jackson annotation changes how an instant is written. */
+    record Formatted(String id, @JsonFormat(shape = JsonFormat.Shape.NUMBER) Instant at) {
+        static final Entity<Formatted> ENTITY = entity(Formatted.class).build();
+    }
+
+    /** Jackson adds {@code overdue} from the getter. */
+    record WithGetter(String id, LocalDate dueDate) {
+        static final Entity<WithGetter> ENTITY = entity(WithGetter.class).build();
+
+        public boolean isOverdue() {
+            return dueDate != null && dueDate.isBefore(LocalDate.of(2026, 1, 1));
+        }
+    }
+
+    @Test
+    void plainRecords_areWrittenFromTheirComponentsExactlyAsTheirTree() {
+        // GIVEN
+        Set<String> labels = new LinkedHashSet<>(List.of("b", "a", "c"));
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("z", "1");
+        attributes.put("a", "2");
+        Plain full = new Plain("p1", true, Boolean.FALSE, 7, 1L << 40, Instant.parse("2026-12-01T09:45:00.120Z"),
+                LocalDate.of(2026, 12, 24), Everything.Color.GREEN, List.of("x", "y"), labels, attributes, "hush");
+        Plain empty = new Plain("p2", false, null, 0, null, null, null, null, null, null, null, null);
+        Todo todo = new Todo("u1", "t1", "Write", true, LocalDate.of(2026, 1, 2), 3L,
+                Instant.parse("2026-01-02T03:04:05Z"), Instant.parse("2026-01-02T03:04:05.000000001Z"));
+
+        // WHEN / THEN
+        assertWrittenAsTree(Plain.ENTITY, full);
+        assertWrittenAsTree(Plain.ENTITY, empty);
+        assertWrittenAsTree(Todo.ENTITY, todo);
+        assertThat(new Representation<>(Plain.ENTITY).writesComponentsDirectly()).isTrue();
+        assertThat(new Representation<>(Todo.ENTITY).writesComponentsDirectly()).isTrue();
+        assertThat(json(new Representation<>(Plain.ENTITY).write(full))).doesNotContain("secret", "hush");
+    }
+
+    @Test
+    void decimalsNestedRecordsAnnotationsAndGetters_goThroughTheTree() {
+        // GIVEN
+        Everything everything = new Everything("e1", "text", true, null, 1, 2L, null, null, new BigDecimal("12.50"),
+                null, null, Everything.Color.RED, List.of(), Set.of(), Map.of(), new Everything.Address("s", "c"),
+                null);
+        Renamed renamed = new Renamed("r1", "Ada");
+        Formatted formatted = new Formatted("f1", Instant.parse("2026-12-01T09:45:00.456Z"));
+        WithGetter withGetter = new WithGetter("w1", LocalDate.of(2025, 5, 1));
+
+        // WHEN / THEN
+        assertWrittenAsTree(Everything.ENTITY, everything);
+        assertWrittenAsTree(Renamed.ENTITY, renamed);
+        assertWrittenAsTree(Formatted.ENTITY, formatted);
+        assertWrittenAsTree(WithGetter.ENTITY, withGetter);
+        for (Entity<?> entity : List.of(Everything.ENTITY, Renamed.ENTITY, Formatted.ENTITY, WithGetter.ENTITY)) {
+            assertThat(new Representation<>(entity).writesComponentsDirectly()).as(entity.type()).isFalse();
+        }
+        assertThat(json(new Representation<>(Everything.ENTITY).write(everything))).contains("\"amount\":12.5,");
+        assertThat(json(new Representation<>(Renamed.ENTITY).write(renamed))).contains("\"full_name\":\"Ada\"");
+        assertThat(json(new Representation<>(WithGetter.ENTITY).write(withGetter))).contains("\"overdue\":true");
+    }
+
+    private static <T extends Record> void assertWrittenAsTree(Entity<T> entity, T item) {
+        ObjectNode tree = Json.mapper().valueToTree(item);
+        entity.hiddenAttributes().forEach(tree::remove);
+        assertThat(json(new Representation<>(entity).write(item))).isEqualTo(json(tree));
+    }
+
+    private static String json(Object value) {
+        return new String(Json.write(value), StandardCharsets.UTF_8);
+    }
+
+    private static <T extends Record> Entity.Builder<T> entity(Class<T> type) {
+        return Entity.of(type).type(type.getSimpleName()).partitionKey("X#{id}").sortKey("X").id("id");
+    }
+}
