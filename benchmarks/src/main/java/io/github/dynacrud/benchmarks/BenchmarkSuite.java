@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,12 +20,15 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 
 /**
- * Runs every benchmark of docs/performance.md in one go and writes its figures there: sizes, cold starts (A B A B),
- * classes loaded, and the warm JMH benchmarks. Started by {@code ./mvnw -B -Pbenchmarks -pl benchmarks -am verify
- * -DskipTests}, which builds the jars it measures and passes their paths as {@code bench.*} system properties.
+ * Runs every benchmark of docs/performance.md in one go and writes its figures there: sizes, cold starts (A B,
+ * B A, ...), classes loaded, init steps, and the warm JMH benchmarks. Started by
+ * {@code ./mvnw -B -Pbenchmarks -pl benchmarks -am verify -DskipTests}, which builds the jars it measures and passes
+ * their paths as {@code bench.*} system properties.
  */
 public final class BenchmarkSuite {
     private static final String TABLE = "todos-bench";
+    /** Init steps vary less than whole cold starts and are a breakdown, not a target: fewer runs do. */
+    private static final int INIT_STEP_PAIRS = 5;
 
     private BenchmarkSuite() {
     }
@@ -53,24 +57,26 @@ public final class BenchmarkSuite {
         long startedAt = System.nanoTime();
         Path workDir = Files.createDirectories(setting("workDir"));
         int pairs = Integer.parseInt(System.getProperty("bench.pairs", "10"));
-        Map<Contender, Path> jars = new EnumMap<>(Map.of(
-                Contender.DYNACRUD, existing(setting("todoJar")), Contender.BASELINE, existing(setting("baselineJar"))));
+        Map<Contender, Path> jars = new EnumMap<>(Map.of(Contender.DYNACRUD, existing(setting("todoJar")),
+                Contender.BASELINE, existing(setting("baselineJar"))));
         Path usersJar = existing(setting("usersJar"));
 
         Map<Contender, List<ColdStart.Run>> runs = new EnumMap<>(Contender.class);
         Map<Contender, Integer> classes = new EnumMap<>(Contender.class);
+        Map<Contender, List<Map<String, Double>>> steps = new EnumMap<>(Contender.class);
         String cpuLimit;
-        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start()) {
+        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start();
+                ColdStart coldStart = new ColdStart(setting("runtimeDir"), workDir, dynamoDb.endpoint(), TABLE)) {
             LocalTable.create(dynamoDb.client(), TABLE, Todo.ENTITY);
-            ColdStart coldStart = new ColdStart(setting("runtimeDir"), workDir, dynamoDb.endpoint(), TABLE);
             cpuLimit = coldStart.cpuLimit();
             for (Contender contender : Contender.values()) {
                 coldStart.install(contender, jars.get(contender));
                 coldStart.run(contender); // the first start also reads the jars from disk: not counted
                 runs.put(contender, new ArrayList<>());
+                steps.put(contender, new ArrayList<>());
             }
             for (int pair = 1; pair <= pairs; pair++) {
-                for (Contender contender : Contender.values()) {
+                for (Contender contender : inPairOrder(pair)) {
                     ColdStart.Run run = coldStart.run(contender);
                     runs.get(contender).add(run);
                     System.out.printf("cold start %d/%d %s: init %.0f ms, first response %.0f ms, second %.0f ms,"
@@ -81,14 +87,19 @@ public final class BenchmarkSuite {
             for (Contender contender : Contender.values()) {
                 classes.put(contender, coldStart.classesLoadedByFirstResponse(contender));
             }
+            for (int pair = 1; pair <= INIT_STEP_PAIRS; pair++) {
+                for (Contender contender : inPairOrder(pair)) {
+                    steps.get(contender).add(coldStart.initSteps(contender, jars.get(contender)));
+                }
+            }
         }
 
         Collection<RunResult> warm = new Runner(WarmRequests.options()).run();
 
         Report report = new Report();
         report.note(Machine.describe(cpuLimit, pairs, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt)));
-        report.section("Cold start", "Medians of " + pairs + " fresh JVMs per handler, started alternately. Times run"
-                + " from launching the JVM to the runtime API receiving the response.")
+        report.section("Cold start", "Medians of " + pairs + " fresh JVMs per handler, started in pairs (A B,"
+                + " B A, ...). Times run from launching the JVM to the runtime API receiving the response.")
                 .row("Init: JVM start to the first request for an event, ms", median(runs, Contender.DYNACRUD,
                         ColdStart.Run::initMillis), median(runs, Contender.BASELINE, ColdStart.Run::initMillis), "%.0f",
                         0)
@@ -102,6 +113,10 @@ public final class BenchmarkSuite {
                         median(runs, Contender.BASELINE, run -> run.peakRssKib() / 1024.0), "%.1f", 1.2)
                 .row("Classes loaded by the first response", classes.get(Contender.DYNACRUD),
                         classes.get(Contender.BASELINE), "%.0f", 1.3);
+        report.steps("Init, step by step", "Medians of " + INIT_STEP_PAIRS + " fresh JVMs per handler (with the"
+                + " functions' flags and CPU, without the runtime client) timing each step of the constructor, in its"
+                + " order: each step pays for the classes it loads first. `InitSteps` holds the steps.",
+                medianSteps(steps.get(Contender.DYNACRUD)), medianSteps(steps.get(Contender.BASELINE)));
         WarmRequests.report(warm, report);
         report.section("Size", "The deployable jars, as `package` builds them.")
                 .row("Function jar, bytes", Files.size(jars.get(Contender.DYNACRUD)),
@@ -118,6 +133,21 @@ public final class BenchmarkSuite {
         System.out.printf("Wrote %s in %d s (at %s)%n", docs,
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** A B, then B A: neither handler always runs first, or right after the other. */
+    private static List<Contender> inPairOrder(int pair) {
+        return pair % 2 == 1 ? List.of(Contender.DYNACRUD, Contender.BASELINE)
+                : List.of(Contender.BASELINE, Contender.DYNACRUD);
+    }
+
+    /** Each step's median over the runs, in the order of the first run. */
+    private static Map<String, Double> medianSteps(List<Map<String, Double>> runs) {
+        Map<String, Double> medians = new LinkedHashMap<>();
+        for (String step : runs.get(0).keySet()) {
+            medians.put(step, Report.median(runs.stream().map(run -> run.get(step)).toList()));
+        }
+        return medians;
     }
 
     private static double median(Map<Contender, List<ColdStart.Run>> runs, Contender contender,

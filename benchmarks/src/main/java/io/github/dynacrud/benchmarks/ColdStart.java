@@ -7,12 +7,16 @@ import io.github.dynacrud.lambda.deploy.FunctionProcess;
 import io.github.dynacrud.lambda.deploy.HandlerJar;
 import io.github.dynacrud.lambda.deploy.HttpApiEventJson;
 import io.github.dynacrud.lambda.deploy.RuntimeApiEmulator;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,11 +26,14 @@ import java.util.stream.Stream;
 /**
  * Cold starts of a deployed function jar: a fresh JVM under the real runtime interface client, fed by a
  * {@link RuntimeApiEmulator} on 127.0.0.1, writing to and reading from DynamoDB Local. The JVM runs with the flags of
- * Lambda's Java runtime and sees one CPU, pinned to one core where {@code taskset} exists.
+ * Lambda's Java runtime and sees one CPU; where {@code taskset} exists, it has the last core to itself while this JVM,
+ * with DynamoDB Local and the emulator, keeps to the others until {@link #close()}.
  */
-final class ColdStart {
+final class ColdStart implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long ANSWER_TIMEOUT_SECONDS = 60;
+    private static final Path TASKSET = Path.of("/usr/bin/taskset");
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final List<Path> runtimeJars;
     private final Path workDir;
@@ -39,32 +46,53 @@ final class ColdStart {
      * @param dynamoDb   DynamoDB Local's endpoint
      * @param tableName  the table both functions use
      */
-    ColdStart(Path runtimeDir, Path workDir, URI dynamoDb, String tableName) throws IOException {
+    ColdStart(Path runtimeDir, Path workDir, URI dynamoDb, String tableName)
+            throws IOException, InterruptedException {
         try (Stream<Path> files = Files.list(runtimeDir)) {
             runtimeJars = files.filter(file -> file.toString().endsWith(".jar")).sorted().map(Path::toAbsolutePath)
                     .toList();
         }
         if (runtimeJars.isEmpty()) {
-            throw new IllegalStateException(runtimeDir + " holds no jar: the benchmarks module's package phase fills it");
+            throw new IllegalStateException(runtimeDir + " holds no jar: the package phase of benchmarks fills it");
         }
         this.workDir = workDir;
         this.variables = Map.of("TABLE_NAME", tableName, "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.toString());
-        this.launcher = pinning();
+        this.launcher = CORES > 1 && Files.isExecutable(TASKSET)
+                ? List.of(TASKSET.toString(), "-c", Integer.toString(CORES - 1)) : List.of();
+        if (!launcher.isEmpty()) {
+            pinThisJvm("0-" + (CORES - 2));
+        }
     }
 
-    /** Pins the function to the last core, so its JIT and GC threads cannot borrow a second one as they could not on Lambda. */
-    private static List<String> pinning() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        if (cores > 1 && Files.isExecutable(Path.of("/usr/bin/taskset"))) {
-            return List.of("/usr/bin/taskset", "-c", Integer.toString(cores - 1));
+    /**
+     * Gives this JVM every core again.
+     */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        if (!launcher.isEmpty()) {
+            pinThisJvm("0-" + (CORES - 1));
         }
-        return List.of();
+    }
+
+    /**
+     * Sets the cores of every thread of this JVM; threads started later inherit them. A 512 MB function gets about a
+     * third of one vCPU's time on Lambda, so one core of its own, shared with nothing, is the closest this machine
+     * comes, and the JIT and GC threads cannot borrow a second one.
+     */
+    private static void pinThisJvm(String cores) throws IOException, InterruptedException {
+        Process taskset = new ProcessBuilder(TASKSET.toString(), "-a", "-p", "-c", cores,
+                Long.toString(ProcessHandle.current().pid())).redirectErrorStream(true).start();
+        String output = new String(taskset.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (taskset.waitFor() != 0) {
+            throw new IOException("taskset could not pin this JVM to cores " + cores + ": " + output);
+        }
     }
 
     /** @return how the function's CPU is limited, for the report */
     String cpuLimit() {
         return launcher.isEmpty() ? "-XX:ActiveProcessorCount=1"
-                : String.join(" ", launcher) + " and -XX:ActiveProcessorCount=1";
+                : String.join(" ", launcher) + " (the harness and DynamoDB Local on the other cores) and"
+                        + " -XX:ActiveProcessorCount=1";
     }
 
     /**
@@ -126,6 +154,35 @@ final class ColdStart {
                 }
             }
         }
+    }
+
+    /**
+     * Times the steps of a handler's construction in a fresh JVM, with the function's JIT, collector and CPU, and only
+     * its jar and {@link InitSteps} on the class path.
+     *
+     * @param contender the handler
+     * @param jar       its jar
+     * @return milliseconds by step, in order
+     */
+    Map<String, Double> initSteps(Contender contender, Path jar) throws Exception {
+        Path classes = Path.of(InitSteps.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:ActiveProcessorCount=1",
+                "-classpath", jar + File.pathSeparator + classes, InitSteps.class.getName(),
+                contender.name().toLowerCase(Locale.ROOT)));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .toList();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("InitSteps failed for " + contender + ": " + lines);
+        }
+        Map<String, Double> steps = new LinkedHashMap<>();
+        for (String line : lines) {
+            String[] parts = line.split("\t");
+            steps.put(parts[0], Double.parseDouble(parts[1]));
+        }
+        return steps;
     }
 
     private FunctionProcess start(Contender contender, RuntimeApiEmulator runtimeApi, List<String> extraOptions)

@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The warm cost of one request: {@code handleRequest} of a create, a get and a list, against {@link CannedDynamoDb},
- * for each {@link Contender}. Everything a handler does on Lambda after its event is read runs here, except the
- * DynamoDB round trip.
+ * for each {@link Contender}. Everything a handler does with an event runs here except the DynamoDB client's own work
+ * (building, signing and sending the request, parsing the answer), which costs both handlers alike.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

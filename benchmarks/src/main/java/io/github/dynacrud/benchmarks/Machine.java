@@ -14,6 +14,8 @@ final class Machine {
     }
 
     /**
+     * Describes this machine, the functions' CPU and the run.
+     *
      * @param cpuLimit how each function's CPU was limited
      * @param pairs    how many cold starts of each handler were timed
      * @param seconds  how long the whole run took

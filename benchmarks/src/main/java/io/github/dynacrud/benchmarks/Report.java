@@ -1,8 +1,11 @@
 package io.github.dynacrud.benchmarks;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The benchmark's figures as Markdown: one table row per measure, dynacrud beside the baseline, their ratio and the
@@ -14,7 +17,13 @@ final class Report {
 
     private final StringBuilder text = new StringBuilder();
 
-    /** Starts a section with a heading and a sentence about it. */
+    /**
+     * Starts a section of measures with a heading and a sentence about it.
+     *
+     * @param heading the section's heading
+     * @param about   a sentence about it
+     * @return this report
+     */
     Report section(String heading, String about) {
         text.append("\n### ").append(heading).append("\n\n").append(about).append("\n\n")
                 .append("| Measure | ").append(Contender.DYNACRUD.label()).append(" | ")
@@ -31,6 +40,7 @@ final class Report {
      * @param baseline  the baseline's figure
      * @param format    how to print both figures, such as {@code %.0f}
      * @param maxRatio  the target for dynacrud / baseline, or {@code 0} for none
+     * @return this report
      */
     Report row(String measure, double dynacrud, double baseline, String format, double maxRatio) {
         double ratio = dynacrud / baseline;
@@ -41,7 +51,43 @@ final class Report {
         return this;
     }
 
-    /** Adds a paragraph under the last table. */
+    /**
+     * Adds a section of steps that each handler may or may not take, with their total.
+     *
+     * @param heading  the section's heading
+     * @param about    a sentence about it
+     * @param dynacrud the todo example's milliseconds by step
+     * @param baseline the baseline's milliseconds by step
+     * @return this report
+     */
+    Report steps(String heading, String about, Map<String, Double> dynacrud, Map<String, Double> baseline) {
+        text.append("\n### ").append(heading).append("\n\n").append(about).append("\n\n")
+                .append("| Step | ").append(Contender.DYNACRUD.label()).append(", ms | ")
+                .append(Contender.BASELINE.label()).append(", ms |\n| --- | ---: | ---: |\n");
+        Set<String> names = new LinkedHashSet<>(dynacrud.keySet());
+        names.addAll(baseline.keySet());
+        for (String name : names) {
+            text.append("| ").append(name).append(" | ").append(millis(dynacrud.get(name))).append(" | ")
+                    .append(millis(baseline.get(name))).append(" |\n");
+        }
+        text.append(String.format(Locale.ROOT, "| **total** | %.0f | %.0f |%n", total(dynacrud), total(baseline)));
+        return this;
+    }
+
+    private static String millis(Double value) {
+        return value == null ? "" : String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    private static double total(Map<String, Double> steps) {
+        return steps.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /**
+     * Adds a paragraph under the last table.
+     *
+     * @param paragraph the Markdown text
+     * @return this report
+     */
     Report note(String paragraph) {
         text.append("\n").append(paragraph).append("\n");
         return this;
@@ -71,6 +117,8 @@ final class Report {
     }
 
     /**
+     * Finds the median of some values.
+     *
      * @param values at least one value
      * @return their median: the middle one, or the mean of the two middle ones
      */

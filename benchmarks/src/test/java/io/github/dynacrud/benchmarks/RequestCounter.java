@@ -7,16 +7,16 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
-/** Records the name of every DynamoDB operation a client executes, such as {@code PutItem}. */
+/** Records the operation of every HTTP request a DynamoDB client sends, such as {@code PutItem}; retries count. */
 final class RequestCounter implements ExecutionInterceptor {
     private final List<String> operations = new CopyOnWriteArrayList<>();
 
     @Override
-    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
     }
 
-    /** @return the operations executed since the last call, then forgets them */
+    /** @return the operations sent since the last call, then forgets them */
     List<String> drain() {
         List<String> executed = List.copyOf(operations);
         operations.clear();

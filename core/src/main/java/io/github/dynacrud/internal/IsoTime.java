@@ -9,8 +9,8 @@ import java.time.ZoneOffset;
 
 /**
  * Reads and writes the ISO-8601 forms dynacrud stores and serves, {@code 2026-12-01T09:45:00.456Z} and
- * {@code 2026-12-24}, without {@code DateTimeFormatter}, whose general machinery costs a warm request more than the rest
- * of its mapping. Only the plain form is handled here: anything else (offsets, signed or five-digit years, leap
+ * {@code 2026-12-24}, without {@code DateTimeFormatter}, whose general machinery costs a warm request more than the
+ * rest of its mapping. Only the plain form is handled here: anything else (offsets, signed or five-digit years, leap
  * seconds, bad values) goes to {@link Instant#parse}, {@link Instant#toString} or {@link LocalDate#parse}, so every
  * result and every failure is exactly theirs.
  */

@@ -1,0 +1,86 @@
+package io.github.dynacrud.benchmarks;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.dynacrud.benchmarks.baseline.BaselineTodoHandler;
+import io.github.dynacrud.examples.todo.Todo;
+import io.github.dynacrud.examples.todo.TodoHandler;
+import io.github.dynacrud.http.CorsPolicy;
+import io.github.dynacrud.http.ResourceOptions;
+import io.github.dynacrud.http.Router;
+import io.github.dynacrud.internal.Validation;
+import io.github.dynacrud.table.EntityRepository;
+import io.github.dynacrud.table.Query;
+import io.github.dynacrud.table.SingleTable;
+import io.github.dynacrud.table.SortKeyCondition;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Times the steps of a todo handler's construction in a fresh JVM, in the order its constructor takes them, and
+ * prints one {@code step<TAB>milliseconds} line per step. {@link ColdStart} runs it with only the function's jar and
+ * this class on the class path, so each step pays for the classes it loads first.
+ */
+public final class InitSteps {
+    private static final Map<String, String> ENVIRONMENT = Map.of("AWS_REGION", "us-east-1",
+            "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9", "TABLE_NAME", "todos");
+
+    private long lapStart = System.nanoTime();
+
+    private InitSteps() {
+    }
+
+    /**
+     * Times one handler's construction.
+     *
+     * @param args {@code dynacrud} or {@code baseline}; not a {@link Contender}, whose constants name both handlers'
+     *             classes while only one handler's jar is on the class path
+     */
+    public static void main(String[] args) {
+        InitSteps steps = new InitSteps();
+        DynamoDbClient client = SingleTable.defaultClient(ENVIRONMENT);
+        steps.lap("DynamoDB client (both)");
+        JsonMapper.builder().build();
+        steps.lap("a plain Jackson JsonMapper (both)");
+        if (args[0].equals("dynacrud")) {
+            Dynacrud.steps(steps, client);
+        } else {
+            Baseline.steps(steps, client);
+        }
+    }
+
+    private void lap(String step) {
+        long now = System.nanoTime();
+        System.out.println(step + "\t" + (now - lapStart) / 1e6);
+        lapStart = System.nanoTime();
+    }
+
+    /** The todo example's steps; a class of its own, so the baseline's run never loads dynacrud. */
+    private static final class Dynacrud {
+        static void steps(InitSteps steps, DynamoDbClient client) {
+            Objects.requireNonNull(Todo.ENTITY);
+            steps.lap("`Todo.ENTITY`: the entity and its checks");
+            Validation.prepare(Object.class);
+            steps.lap("Hibernate Validator: the validator factory");
+            EntityRepository<Todo> todos = SingleTable.fromEnvironment(ENVIRONMENT, client).repository(Todo.ENTITY);
+            steps.lap("the repository: the static table schema and `Todo`'s constraint metadata");
+            Router.builder().cors(CorsPolicy.builder().allowedOrigins("*").build())
+                    .resource("/todos", todos, ResourceOptions.builder()
+                            .listFilter("done", Boolean.class, done -> Query.index("GSI1")
+                                    .sortKey(SortKeyCondition.beginsWith(Map.of("done", done))))
+                            .build())
+                    .build();
+            steps.lap("the router: dynacrud's JSON mapper, CORS and the resource");
+            new TodoHandler(client, ENVIRONMENT);
+            steps.lap("the handler as Lambda builds it, once the steps above are warm");
+        }
+    }
+
+    /** The baseline's one step beyond the client and the mapper. */
+    private static final class Baseline {
+        static void steps(InitSteps steps, DynamoDbClient client) {
+            new BaselineTodoHandler(client, ENVIRONMENT);
+            steps.lap("the baseline handler: its own mapper and helpers");
+        }
+    }
+}
