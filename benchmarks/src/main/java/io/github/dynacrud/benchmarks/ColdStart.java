@@ -68,9 +68,14 @@ final class ColdStart implements AutoCloseable {
      * Gives this JVM every core again.
      */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         if (!launcher.isEmpty()) {
-            pinThisJvm("0-" + (CORES - 1));
+            try {
+                pinThisJvm("0-" + (CORES - 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while unpinning this JVM", e);
+            }
         }
     }
 
@@ -171,11 +176,12 @@ final class ColdStart implements AutoCloseable {
                 "-XX:+UseSerialGC", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:ActiveProcessorCount=1",
                 "-classpath", jar + File.pathSeparator + classes, InitSteps.class.getName(),
                 contender.name().toLowerCase(Locale.ROOT)));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path log = workDir.resolve(contender.name().toLowerCase(Locale.ROOT) + "-init-steps.log");
+        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
                 .toList();
         if (process.waitFor() != 0) {
-            throw new IllegalStateException("InitSteps failed for " + contender + ": " + lines);
+            throw new IllegalStateException("InitSteps failed for " + contender + ", see " + log + ": " + lines);
         }
         Map<String, Double> steps = new LinkedHashMap<>();
         for (String line : lines) {

@@ -12,8 +12,11 @@ import io.github.dynacrud.table.EntityRepository;
 import io.github.dynacrud.table.Query;
 import io.github.dynacrud.table.SingleTable;
 import io.github.dynacrud.table.SortKeyCondition;
+import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -38,7 +41,10 @@ public final class InitSteps {
      */
     public static void main(String[] args) {
         InitSteps steps = new InitSteps();
-        DynamoDbClient client = SingleTable.defaultClient(ENVIRONMENT);
+        // As SingleTable.defaultClient builds it, which the baseline's jar does not hold.
+        DynamoDbClient client = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(ENVIRONMENT.get("AWS_REGION")))
+                .endpointOverride(URI.create(ENVIRONMENT.get("AWS_ENDPOINT_URL_DYNAMODB"))).build();
         steps.lap("DynamoDB client (both)");
         JsonMapper.builder().build();
         steps.lap("a plain Jackson JsonMapper (both)");

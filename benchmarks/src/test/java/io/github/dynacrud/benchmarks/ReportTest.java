@@ -3,7 +3,9 @@ package io.github.dynacrud.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReportTest {
@@ -45,6 +47,28 @@ class ReportTest {
                 "| Time, ms | 1100 | 1000 | 1.10 | <= 1.15: met |",
                 "| Memory, MiB | 130.0 | 100.0 | 1.30 | <= 1.20: **missed** |",
                 "| Second, ms | 1200 | 1000 | 1.20 |  |");
+    }
+
+    @Test
+    void steps_showEveryStepOfEitherHandlerAndTheirTotals() {
+        // GIVEN
+        Map<String, Double> dynacrud = new LinkedHashMap<>();
+        dynacrud.put("client", 600.4);
+        dynacrud.put("validator", 200.0);
+        Map<String, Double> baseline = new LinkedHashMap<>();
+        baseline.put("client", 590.0);
+        baseline.put("handler", 20.6);
+
+        // WHEN
+        String markdown = new Report().steps("Init", "About.", dynacrud, baseline).markdown();
+
+        // THEN
+        assertThat(markdown).contains(
+                "| Step | todo example (dynacrud), ms | hand-written baseline, ms |",
+                "| client | 600 | 590 |",
+                "| validator | 200 |  |",
+                "| handler |  | 21 |",
+                "| **total** | 800 | 611 |");
     }
 
     @Test
