@@ -244,6 +244,11 @@ public final class Json {
         @Override
         public JsonSerializer<?> createContextual(SerializerProvider provider, BeanProperty property)
                 throws JsonMappingException {
+            // Only a property can carry @JsonFormat (this mapper sets none for Instant itself). Jackson asks again
+            // for every value of a map, as every served item is, so those skip the lookup.
+            if (property == null) {
+                return this;
+            }
             JsonFormat.Value format = findFormatOverrides(provider, property, handledType());
             if (format != null && !format.equals(JsonFormat.Value.empty())) {
                 return InstantSerializer.INSTANCE.createContextual(provider, property);
