@@ -99,20 +99,17 @@ public final class BenchmarkSuite {
         Report report = new Report();
         report.note(Machine.describe(cpuLimit, pairs, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt)));
         report.section("Cold start", "Medians of " + pairs + " fresh JVMs per handler, started in pairs (A B,"
-                + " B A, ...). Times run from launching the JVM to the runtime API receiving the response.")
-                .row("Init: JVM start to the first request for an event, ms", median(runs, Contender.DYNACRUD,
-                        ColdStart.Run::initMillis), median(runs, Contender.BASELINE, ColdStart.Run::initMillis), "%.0f",
-                        0)
-                .row("Time to first response (`POST /todos`), ms", median(runs, Contender.DYNACRUD,
-                        ColdStart.Run::firstResponseMillis), median(runs, Contender.BASELINE,
-                        ColdStart.Run::firstResponseMillis), "%.0f", 1.15)
-                .row("Time to second response (`GET /todos/{id}`), ms", median(runs, Contender.DYNACRUD,
-                        ColdStart.Run::secondResponseMillis), median(runs, Contender.BASELINE,
-                        ColdStart.Run::secondResponseMillis), "%.0f", 0)
-                .row("Peak RSS, MiB", median(runs, Contender.DYNACRUD, run -> run.peakRssKib() / 1024.0),
-                        median(runs, Contender.BASELINE, run -> run.peakRssKib() / 1024.0), "%.1f", 1.2)
-                .row("Classes loaded by the first response", classes.get(Contender.DYNACRUD),
-                        classes.get(Contender.BASELINE), "%.0f", 1.3);
+                + " B A, ...). Times run from launching the JVM to the runtime API receiving the response. A ratio"
+                + " is the median of the ratios within each pair, which a drift in the machine's speed does not skew.");
+        coldStartRow(report, runs, "Init: JVM start to the first request for an event, ms", ColdStart.Run::initMillis,
+                "%.0f", 0);
+        coldStartRow(report, runs, "Time to first response (`POST /todos`), ms", ColdStart.Run::firstResponseMillis,
+                "%.0f", 1.15);
+        coldStartRow(report, runs, "Time to second response (`GET /todos/{id}`), ms",
+                ColdStart.Run::secondResponseMillis, "%.0f", 0);
+        coldStartRow(report, runs, "Peak RSS, MiB", run -> run.peakRssKib() / 1024.0, "%.1f", 1.2);
+        report.row("Classes loaded by the first response", classes.get(Contender.DYNACRUD),
+                classes.get(Contender.BASELINE), "%.0f", 1.3);
         report.steps("Init, step by step", "Medians of " + INIT_STEP_PAIRS + " fresh JVMs per handler (with the"
                 + " functions' flags and CPU, without the runtime client) timing each step of the constructor, in its"
                 + " order: each step pays for the classes it loads first. `InitSteps` holds the steps.",
@@ -148,6 +145,18 @@ public final class BenchmarkSuite {
             medians.put(step, Report.median(runs.stream().map(run -> run.get(step)).toList()));
         }
         return medians;
+    }
+
+    private static void coldStartRow(Report report, Map<Contender, List<ColdStart.Run>> runs, String measure,
+            ToDoubleFunction<ColdStart.Run> figure, String format, double maxRatio) {
+        List<ColdStart.Run> dynacrud = runs.get(Contender.DYNACRUD);
+        List<ColdStart.Run> baseline = runs.get(Contender.BASELINE);
+        List<Double> ratios = new ArrayList<>();
+        for (int pair = 0; pair < dynacrud.size(); pair++) {
+            ratios.add(figure.applyAsDouble(dynacrud.get(pair)) / figure.applyAsDouble(baseline.get(pair)));
+        }
+        report.row(measure, median(runs, Contender.DYNACRUD, figure), median(runs, Contender.BASELINE, figure),
+                Report.median(ratios), format, maxRatio);
     }
 
     private static double median(Map<Contender, List<ColdStart.Run>> runs, Contender contender,

@@ -43,7 +43,21 @@ final class Report {
      * @return this report
      */
     Report row(String measure, double dynacrud, double baseline, String format, double maxRatio) {
-        double ratio = dynacrud / baseline;
+        return row(measure, dynacrud, baseline, dynacrud / baseline, format, maxRatio);
+    }
+
+    /**
+     * Adds a row whose ratio is computed elsewhere, such as the median of paired ratios.
+     *
+     * @param measure   what was measured, with its unit
+     * @param dynacrud  the todo example's figure
+     * @param baseline  the baseline's figure
+     * @param ratio     dynacrud against the baseline
+     * @param format    how to print both figures, such as {@code %.0f}
+     * @param maxRatio  the target for the ratio, or {@code 0} for none
+     * @return this report
+     */
+    Report row(String measure, double dynacrud, double baseline, double ratio, String format, double maxRatio) {
         String target = maxRatio == 0 ? "" : String.format(Locale.ROOT, "<= %.2f: %s", maxRatio,
                 ratio <= maxRatio ? "met" : "**missed**");
         text.append(String.format(Locale.ROOT, "| %s | " + format + " | " + format + " | %.2f | %s |%n", measure,

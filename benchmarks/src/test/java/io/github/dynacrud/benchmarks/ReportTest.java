@@ -50,6 +50,18 @@ class ReportTest {
     }
 
     @Test
+    void row_withAGivenRatio_showsThatRatioRatherThanTheFiguresQuotient() {
+        // GIVEN
+        Report report = new Report().section("Cold start", "About.");
+
+        // WHEN
+        report.row("Time, ms", 1300, 1000, 1.12, "%.0f", 1.15);
+
+        // THEN
+        assertThat(report.markdown()).contains("| Time, ms | 1300 | 1000 | 1.12 | <= 1.15: met |");
+    }
+
+    @Test
     void steps_showEveryStepOfEitherHandlerAndTheirTotals() {
         // GIVEN
         Map<String, Double> dynacrud = new LinkedHashMap<>();
