@@ -42,7 +42,7 @@ public final class HttpResponse {
      * @return the response
      */
     public static HttpResponse json(int status, Object body) {
-        return bytes(status, JSON, Json.write(body));
+        return owning(status, JSON, Json.write(body));
     }
 
     /**
@@ -63,7 +63,7 @@ public final class HttpResponse {
      * @return the response
      */
     public static HttpResponse text(int status, String text) {
-        return bytes(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+        return owning(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -75,7 +75,12 @@ public final class HttpResponse {
      * @return the response
      */
     public static HttpResponse bytes(int status, String contentType, byte[] body) {
-        return new HttpResponse(status, Headers.of("Content-Type", contentType), List.of(), body.clone());
+        return owning(status, contentType, body.clone());
+    }
+
+    /** A response that keeps {@code body} itself: only for arrays made for it, which nothing else holds. */
+    private static HttpResponse owning(int status, String contentType, byte[] body) {
+        return new HttpResponse(status, Headers.of("Content-Type", contentType), List.of(), body);
     }
 
     /**
@@ -85,7 +90,7 @@ public final class HttpResponse {
      * @return the response
      */
     public static HttpResponse problem(Problem problem) {
-        return bytes(problem.status(), PROBLEM_JSON, Json.write(problem));
+        return owning(problem.status(), PROBLEM_JSON, Json.write(problem));
     }
 
     /** @return the HTTP status */
