@@ -13,14 +13,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +30,7 @@ import java.util.stream.Stream;
  */
 final class ColdStart implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long ANSWER_TIMEOUT_SECONDS = 60;
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
     private static final Path TASKSET = Path.of("/usr/bin/taskset");
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
@@ -48,13 +47,7 @@ final class ColdStart implements AutoCloseable {
      */
     ColdStart(Path runtimeDir, Path workDir, URI dynamoDb, String tableName)
             throws IOException, InterruptedException {
-        try (Stream<Path> files = Files.list(runtimeDir)) {
-            runtimeJars = files.filter(file -> file.toString().endsWith(".jar")).sorted().map(Path::toAbsolutePath)
-                    .toList();
-        }
-        if (runtimeJars.isEmpty()) {
-            throw new IllegalStateException(runtimeDir + " holds no jar: the package phase of benchmarks fills it");
-        }
+        this.runtimeJars = FunctionProcess.runtimeJars(runtimeDir);
         this.workDir = workDir;
         this.variables = Map.of("TABLE_NAME", tableName, "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.toString());
         this.launcher = CORES > 1 && Files.isExecutable(TASKSET)
@@ -140,13 +133,13 @@ final class ColdStart implements AutoCloseable {
      * @return the number of classes loaded
      */
     int classesLoadedByFirstResponse(Contender contender) throws Exception {
-        Path log = workDir.resolve(contender.name().toLowerCase() + "-classes.log");
+        Path log = file(contender, "classes.log");
         Files.deleteIfExists(log);
         try (RuntimeApiEmulator runtimeApi = RuntimeApiEmulator.start()) {
             CompletableFuture<RuntimeApiEmulator.Outcome> create = runtimeApi.invoke(event(TodoEvents.create()));
             try (FunctionProcess function = start(contender, runtimeApi, List.of("-Xlog:class+load:file=" + log))) {
                 await(create, 201, function, runtimeApi);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ANSWER_TIMEOUT_SECONDS);
+                long deadline = System.nanoTime() + ANSWER_TIMEOUT.toNanos();
                 while (runtimeApi.nextRequests() < 2) {
                     if (System.nanoTime() > deadline || !function.isAlive()) {
                         throw new IllegalStateException("the function did not ask for a second event\n"
@@ -172,11 +165,11 @@ final class ColdStart implements AutoCloseable {
     Map<String, Double> initSteps(Contender contender, Path jar) throws Exception {
         Path classes = Path.of(InitSteps.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> command = new ArrayList<>(launcher);
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:ActiveProcessorCount=1",
-                "-classpath", jar + File.pathSeparator + classes, InitSteps.class.getName(),
-                contender.name().toLowerCase(Locale.ROOT)));
-        Path log = workDir.resolve(contender.name().toLowerCase(Locale.ROOT) + "-init-steps.log");
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(FunctionProcess.LAMBDA_JVM_OPTIONS);
+        command.addAll(List.of("-XX:ActiveProcessorCount=1", "-classpath", jar + File.pathSeparator + classes,
+                InitSteps.class.getName(), contender.name().toLowerCase(Locale.ROOT)));
+        Path log = file(contender, "init-steps.log");
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
                 .toList();
@@ -196,11 +189,16 @@ final class ColdStart implements AutoCloseable {
         List<String> options = new ArrayList<>(List.of("-XX:ActiveProcessorCount=1"));
         options.addAll(extraOptions);
         return FunctionProcess.start(taskRoot(contender), runtimeJars, contender.handlerName(), runtimeApi.address(),
-                variables, launcher, options, workDir.resolve(contender.name().toLowerCase() + ".log"));
+                variables, launcher, options, file(contender, "function.log"));
     }
 
     private Path taskRoot(Contender contender) {
-        return workDir.resolve(contender.name().toLowerCase() + "-task");
+        return file(contender, "task");
+    }
+
+    /** A contender's file or directory in the work directory, such as {@code dynacrud-task}. */
+    private Path file(Contender contender, String name) {
+        return workDir.resolve(contender.name().toLowerCase(Locale.ROOT) + "-" + name);
     }
 
     private static String event(APIGatewayV2HTTPEvent event) {
@@ -209,18 +207,8 @@ final class ColdStart implements AutoCloseable {
 
     private static RuntimeApiEmulator.Outcome await(CompletableFuture<RuntimeApiEmulator.Outcome> answer, int status,
             FunctionProcess function, RuntimeApiEmulator runtimeApi) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ANSWER_TIMEOUT_SECONDS);
-        RuntimeApiEmulator.Outcome outcome = null;
-        while (outcome == null) {
-            try {
-                outcome = answer.get(20, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                if (!function.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the function did not answer; init error: "
-                            + runtimeApi.initError().orElse("none") + "\n" + function.output());
-                }
-            }
-        }
+        RuntimeApiEmulator.Outcome outcome = runtimeApi.await(answer, function, ANSWER_TIMEOUT,
+                "the event expecting a " + status);
         JsonNode response = JSON.readTree(outcome.body());
         if (!outcome.success() || response.path("statusCode").asInt() != status) {
             throw new IllegalStateException("expected a " + status + " response, got " + outcome.body() + "\n"

@@ -1,5 +1,6 @@
 package io.github.dynacrud.benchmarks;
 
+import io.github.dynacrud.lambda.deploy.FunctionProcess;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -34,8 +35,8 @@ final class WarmRequests {
                 .measurementIterations(5)
                 .measurementTime(TimeValue.seconds(1))
                 .addProfiler(GCProfiler.class)
-                .jvmArgs("-Xmx512m", "-XX:+UseSerialGC", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-                        "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider")
+                .jvmArgs(FunctionProcess.LAMBDA_JVM_OPTIONS.toArray(String[]::new))
+                .jvmArgsAppend("-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider")
                 .build();
     }
 

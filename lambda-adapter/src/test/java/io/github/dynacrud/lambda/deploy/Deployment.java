@@ -1,7 +1,6 @@
 package io.github.dynacrud.lambda.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,14 +9,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.slf4j.simple.SimpleLogger;
 
 /**
@@ -28,8 +24,6 @@ import org.slf4j.simple.SimpleLogger;
 final class Deployment implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final long ANSWER_TIMEOUT_SECONDS = 20;
-    private static final List<String> RUNTIME_JARS = List.of("aws-lambda-java-runtime-interface-client-",
-            "aws-lambda-java-serialization-", "aws-lambda-java-core-");
 
     private final Path jar;
     private final List<String> droppedDuplicates;
@@ -73,7 +67,8 @@ final class Deployment implements AutoCloseable {
 
         RuntimeApiEmulator runtimeApi = RuntimeApiEmulator.start();
         try {
-            return new Deployment(jar, duplicates, runtimeApi, FunctionProcess.start(taskRoot, runtimeJars(), handler,
+            return new Deployment(jar, duplicates, runtimeApi, FunctionProcess.start(taskRoot,
+                    FunctionProcess.runtimeJars(existing(setting("runtimeDir", "target/lambda-runtime"))), handler,
                     runtimeApi.address(), variables, List.of(), List.of(), work.resolve("function.log")));
         } catch (Exception | Error e) {
             runtimeApi.close();
@@ -109,7 +104,8 @@ final class Deployment implements AutoCloseable {
      */
     JsonNode invoke(APIGatewayV2HTTPEvent event) throws Exception {
         String eventJson = HttpApiEventJson.write(event);
-        RuntimeApiEmulator.Outcome outcome = await(runtimeApi.invoke(eventJson), eventJson);
+        RuntimeApiEmulator.Outcome outcome = runtimeApi.await(runtimeApi.invoke(eventJson), function,
+                Duration.ofSeconds(ANSWER_TIMEOUT_SECONDS), eventJson);
         if (!answeredOnce) {
             answeredOnce = true;
             long initMillis = TimeUnit.NANOSECONDS.toMillis(runtimeApi.firstNextAt() - function.startedAt());
@@ -126,25 +122,6 @@ final class Deployment implements AutoCloseable {
         return MAPPER.readTree(outcome.body());
     }
 
-    private RuntimeApiEmulator.Outcome await(CompletableFuture<RuntimeApiEmulator.Outcome> answer, String eventJson)
-            throws InterruptedException, ExecutionException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ANSWER_TIMEOUT_SECONDS);
-        while (true) {
-            try {
-                return answer.get(100, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                if (!function.isAlive()) {
-                    return fail("the function exited before answering %s; init error: %s%n%s", eventJson,
-                            runtimeApi.initError().orElse("none"), function.output());
-                }
-                if (System.nanoTime() > deadline) {
-                    return fail("no answer to %s within %d s; init error: %s%n%s", eventJson, ANSWER_TIMEOUT_SECONDS,
-                            runtimeApi.initError().orElse("none"), function.output());
-                }
-            }
-        }
-    }
-
     /** Stops the function, then the emulator. */
     @Override
     public void close() {
@@ -152,21 +129,6 @@ final class Deployment implements AutoCloseable {
             function.close();
         } finally {
             runtimeApi.close();
-        }
-    }
-
-    /** The platform's jars: the runtime interface client and what it needs, {@code /var/runtime/lib} on Lambda. */
-    private static List<Path> runtimeJars() throws IOException {
-        Path directory = existing(setting("runtimeDir", "target/lambda-runtime"));
-        try (Stream<Path> files = Files.list(directory)) {
-            List<Path> jars = files.filter(file -> file.toString().endsWith(".jar")).sorted()
-                    .map(Path::toAbsolutePath).toList();
-            for (String prefix : RUNTIME_JARS) {
-                // Two versions are left over from an earlier build: ./mvnw clean.
-                assertThat(jars).as("the platform's jars in %s", directory)
-                        .filteredOn(jar -> jar.getFileName().toString().startsWith(prefix)).hasSize(1);
-            }
-            return jars;
         }
     }
 

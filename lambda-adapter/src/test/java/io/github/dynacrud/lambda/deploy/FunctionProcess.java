@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A function started as Lambda's managed {@code java17} runtime starts one: the platform's jars alone on the class
@@ -19,7 +20,16 @@ import java.util.stream.Collectors;
  * with it too.
  */
 public final class FunctionProcess implements AutoCloseable {
+    /**
+     * The JVM options of Lambda's Java runtime that shape performance: a 512 MB function's heap, the serial collector
+     * and the C1 compiler only.
+     */
+    public static final List<String> LAMBDA_JVM_OPTIONS = List.of("-XX:MaxHeapSize=445645k", "-XX:+UseSerialGC",
+            "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+
     static final String FUNCTION_NAME = "dynacrud-todos";
+    private static final List<String> RUNTIME_JAR_PREFIXES = List.of("aws-lambda-java-runtime-interface-client-",
+            "aws-lambda-java-serialization-", "aws-lambda-java-core-");
 
     private final Process process;
     private final Path log;
@@ -49,12 +59,9 @@ public final class FunctionProcess implements AutoCloseable {
             Map<String, String> variables, List<String> launcher, List<String> jvmOptions, Path log)
             throws IOException {
         List<String> command = new ArrayList<>(launcher);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(LAMBDA_JVM_OPTIONS);
         command.addAll(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:MaxHeapSize=445645k", // what Lambda gives a 512 MB function
-                "-XX:+UseSerialGC",
-                "-XX:+TieredCompilation",
-                "-XX:TieredStopAtLevel=1",
                 "--add-opens=java.base/java.io=ALL-UNNAMED",
                 "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
                 "-Djava.net.preferIPv4Stack=true",
@@ -92,6 +99,30 @@ public final class FunctionProcess implements AutoCloseable {
         environment.putAll(variables);
         long startedAt = System.nanoTime();
         return new FunctionProcess(builder.start(), log, startedAt);
+    }
+
+    /**
+     * Lists the platform's jars in a directory, {@code /var/runtime/lib} on Lambda: the runtime interface client and
+     * what it needs.
+     *
+     * @param directory where the build copied them
+     * @return the jars, sorted
+     * @throws IOException           when the directory cannot be read
+     * @throws IllegalStateException when a jar is missing, or two versions of one are left from an earlier build
+     */
+    public static List<Path> runtimeJars(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            List<Path> jars = files.filter(file -> file.toString().endsWith(".jar")).sorted()
+                    .map(Path::toAbsolutePath).toList();
+            for (String prefix : RUNTIME_JAR_PREFIXES) {
+                long versions = jars.stream().filter(jar -> jar.getFileName().toString().startsWith(prefix)).count();
+                if (versions != 1) {
+                    throw new IllegalStateException(directory + " holds " + versions + " " + prefix + "*.jar instead"
+                            + " of one: build it again, after ./mvnw clean when there are two");
+                }
+            }
+            return jars;
+        }
     }
 
     /** @return {@link System#nanoTime()} just before the JVM was launched */

@@ -14,10 +14,12 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -83,6 +85,34 @@ public final class RuntimeApiEmulator implements AutoCloseable {
         Invocation invocation = new Invocation(UUID.randomUUID().toString(), eventJson, new CompletableFuture<>(), 0);
         queue.add(invocation);
         return invocation.outcome;
+    }
+
+    /**
+     * Waits for the answer to one event for as long as the function runs.
+     *
+     * @param answer   what {@link #invoke} returned
+     * @param function the function that should answer
+     * @param timeout  the longest wait
+     * @param event    the event, for the failure message
+     * @return the function's answer
+     * @throws IllegalStateException when the function exits, or the time runs out, before it answers
+     * @throws InterruptedException  when the wait is interrupted
+     * @throws ExecutionException    when the answer completed exceptionally
+     */
+    public Outcome await(CompletableFuture<Outcome> answer, FunctionProcess function, Duration timeout, String event)
+            throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return answer.get(20, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (!function.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException((function.isAlive() ? "no answer within " + timeout.toSeconds()
+                            + " s to " : "the function exited before answering ") + event + "; init error: "
+                            + initError().orElse("none") + "\n" + function.output());
+                }
+            }
+        }
     }
 
     /** @return the body the client posted to {@code init/error}, if it did */
