@@ -45,13 +45,8 @@ public final class IsoTime {
      * @throws java.time.format.DateTimeParseException as {@link LocalDate#parse(CharSequence)} throws it
      */
     public static LocalDate parseDate(String text) {
-        if (text.length() == 10) {
-            LocalDate fast = plainDate(text);
-            if (fast != null) {
-                return fast;
-            }
-        }
-        return LocalDate.parse(text);
+        LocalDate fast = plainDate(text);
+        return fast != null ? fast : LocalDate.parse(text);
     }
 
     /**
@@ -96,14 +91,19 @@ public final class IsoTime {
         }
     }
 
-    /** {@code uuuu-MM-ddTHH:mm:ss[.f{1,9}]Z} with valid fields, or {@code null}. */
-    private static Instant plainInstant(String text) {
+    /**
+     * Reads the plain form of an instant.
+     *
+     * @param text any text
+     * @return the instant of {@code uuuu-MM-ddTHH:mm:ss[.f{1,9}]Z} with valid fields, else {@code null}
+     */
+    static Instant plainInstant(String text) {
         int length = text.length();
         if (length < 20 || length == 21 || length > 30 || text.charAt(10) != 'T' || text.charAt(13) != ':'
                 || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {
             return null;
         }
-        LocalDate date = plainDate(text);
+        LocalDate date = datePrefix(text);
         int hour = number(text, 11, 13);
         int minute = number(text, 14, 16);
         int second = number(text, 17, 19);
@@ -122,8 +122,18 @@ public final class IsoTime {
         return Instant.ofEpochSecond(seconds, nanos);
     }
 
-    /** {@code uuuu-MM-dd} at the start of the text, with a valid day, or {@code null}. */
-    private static LocalDate plainDate(String text) {
+    /**
+     * Reads the plain form of a date.
+     *
+     * @param text any text
+     * @return the date of {@code uuuu-MM-dd} with a valid day, else {@code null}
+     */
+    static LocalDate plainDate(String text) {
+        return text.length() == 10 ? datePrefix(text) : null;
+    }
+
+    /** {@code uuuu-MM-dd} at the start of a text of 10 characters or more, with a valid day, or {@code null}. */
+    private static LocalDate datePrefix(String text) {
         if (text.charAt(4) != '-' || text.charAt(7) != '-') {
             return null;
         }

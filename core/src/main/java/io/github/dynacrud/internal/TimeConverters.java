@@ -18,19 +18,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class TimeConverters<T> implements AttributeConverter<T> {
     /** Stores instants as ISO-8601 strings, as the SDK's default converter does. */
     static final AttributeConverter<Instant> INSTANT = new TimeConverters<>(Instant.class, IsoTime::format,
-            IsoTime::parseInstant);
+            IsoTime::plainInstant);
     /** Stores dates as ISO-8601 strings, as the SDK's default converter does. */
     static final AttributeConverter<LocalDate> LOCAL_DATE = new TimeConverters<>(LocalDate.class, LocalDate::toString,
-            IsoTime::parseDate);
+            IsoTime::plainDate);
 
     private final AttributeConverter<T> sdk;
     private final Function<T, String> format;
-    private final Function<String, T> parse;
+    /** The plain form's value, or {@code null} for anything the SDK's converter must read. */
+    private final Function<String, T> plain;
 
-    private TimeConverters(Class<T> type, Function<T, String> format, Function<String, T> parse) {
+    private TimeConverters(Class<T> type, Function<T, String> format, Function<String, T> plain) {
         this.sdk = AttributeConverterProvider.defaultProvider().converterFor(EnhancedType.of(type));
         this.format = format;
-        this.parse = parse;
+        this.plain = plain;
     }
 
     @Override
@@ -40,15 +41,8 @@ final class TimeConverters<T> implements AttributeConverter<T> {
 
     @Override
     public T transformTo(AttributeValue input) {
-        if (input.s() != null) {
-            try {
-                return parse.apply(input.s());
-            } catch (RuntimeException e) {
-                // The SDK's converter reads what java.time cannot, and otherwise fails in its own way.
-                return sdk.transformTo(input);
-            }
-        }
-        return sdk.transformTo(input);
+        T fast = input.s() == null ? null : plain.apply(input.s());
+        return fast != null ? fast : sdk.transformTo(input);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.github.dynacrud.http.internal;
 
-import io.github.dynacrud.internal.RecordModel;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
@@ -31,42 +30,31 @@ final class PlainRecords {
     /**
      * Tells whether a record serializes alike as its components and as a tree.
      *
-     * @param type  the record type
-     * @param model its model
+     * @param type the record type
      * @return {@code true} when every component is a string, boolean, int, long, instant, date, enum without Jackson
      *         annotations, or a list, set or map of strings, and neither the record nor its parts carry a Jackson
      *         annotation or a getter Jackson would add as a property
      */
-    static boolean serializeAlikeDirectly(Class<?> type, RecordModel<?> model) {
+    static boolean serializeAlikeDirectly(Class<?> type) {
         if (hasJacksonAnnotation(type) || hasExtraGetter(type)) {
             return false;
         }
         RecordComponent[] components = type.getRecordComponents();
-        for (RecordComponent component : components) {
-            if (hasJacksonAnnotation(component) || hasJacksonAnnotation(component.getAccessor())) {
-                return false;
-            }
-        }
         try {
-            // A creator parameter's annotation can rename the property Jackson writes, too.
-            Class<?>[] parameterTypes = Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new);
-            if (Arrays.stream(type.getDeclaredConstructor(parameterTypes).getParameters())
-                    .anyMatch(PlainRecords::hasJacksonAnnotation)) {
-                return false;
-            }
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
-        for (String field : model.components().stream().map(RecordModel.Component::name).toList()) {
-            try {
-                if (hasJacksonAnnotation(type.getDeclaredField(field))) {
+            for (RecordComponent component : components) {
+                if (!isPlain(component.getGenericType()) || hasJacksonAnnotation(component)
+                        || hasJacksonAnnotation(component.getAccessor())
+                        || hasJacksonAnnotation(type.getDeclaredField(component.getName()))) {
                     return false;
                 }
-            } catch (NoSuchFieldException e) {
-                return false;
             }
+            // A creator parameter's annotation can rename the property Jackson writes, too.
+            Class<?>[] parameterTypes = Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new);
+            return Arrays.stream(type.getDeclaredConstructor(parameterTypes).getParameters())
+                    .noneMatch(PlainRecords::hasJacksonAnnotation);
+        } catch (NoSuchFieldException | NoSuchMethodException e) {
+            return false;
         }
-        return model.components().stream().allMatch(component -> isPlain(component.genericType()));
     }
 
     private static boolean isPlain(Type type) {

@@ -45,7 +45,7 @@ public final class Representation<T extends Record> {
             types.put(component.name(), Json.mapper().constructType(component.genericType()));
         }
         visiblePositions = visible.stream().mapToInt(model::position).toArray();
-        direct = PlainRecords.serializeAlikeDirectly(entity.recordType(), model);
+        direct = PlainRecords.serializeAlikeDirectly(entity.recordType());
         readOnly.addAll(entity.managedAttributes());
         entity.idAttribute().ifPresent(readOnly::add);
     }
