@@ -40,6 +40,7 @@ public final class Router {
     private final CorsPolicy cors;
     private final ProblemMapper problems;
     private final int bodyLimit;
+    private final String basePath;
 
     private record Route(String method, PathTemplate template, Handler handler) {
     }
@@ -50,6 +51,7 @@ public final class Router {
         this.cors = b.cors;
         this.problems = new ProblemMapper(b.exceptionHandlers);
         this.bodyLimit = b.bodyLimit;
+        this.basePath = b.basePath;
     }
 
     /** @return a builder with no routes */
@@ -74,8 +76,8 @@ public final class Router {
      * @return the response and the matched route
      */
     public Routed handle(HttpRequest request) {
-        HttpRequest identified = request.requestId().isEmpty()
-                ? request.withRequestId(UUID.randomUUID().toString()) : request;
+        HttpRequest identified = withoutBasePath(request.requestId().isEmpty()
+                ? request.withRequestId(UUID.randomUUID().toString()) : request);
         Routed routed = dispatch(identified);
         HttpResponse response = routed.response();
         if (identified.method().equals("HEAD")) {
@@ -99,6 +101,17 @@ public final class Router {
             Objects.requireNonNull(response, "response");
             Objects.requireNonNull(route, "route");
         }
+    }
+
+    /** Moves the configured base path, when the path starts with it, from the path to the request's base path. */
+    private HttpRequest withoutBasePath(HttpRequest request) {
+        String path = request.path();
+        if (basePath.isEmpty() || !path.startsWith(basePath)
+                || path.length() > basePath.length() && path.charAt(basePath.length()) != '/') {
+            return request;
+        }
+        String routed = path.length() == basePath.length() ? "/" : path.substring(basePath.length());
+        return request.toBuilder().basePath(request.basePath() + basePath).path(routed).build();
     }
 
     private Routed dispatch(HttpRequest request) {
@@ -181,6 +194,7 @@ public final class Router {
                 new LinkedHashMap<>();
         private CorsPolicy cors;
         private int bodyLimit = DEFAULT_BODY_LIMIT;
+        private String basePath = "";
         private String prefix = "";
 
         private Builder() {
@@ -384,8 +398,40 @@ public final class Router {
             return this;
         }
 
-        /** @return the router */
+        /**
+         * Serves the API under a base path, as a custom domain's API mapping does ({@code api.example.com/v1} passes
+         * {@code /v1/todos} on to the function): a request whose path starts with it is routed without it, and the
+         * links the router writes, such as {@code Location}, keep it. Requests through the API's own endpoint, without
+         * the base path, are routed as they come.
+         *
+         * <pre>{@code
+         * Router.builder().basePath("/v1").resource("/todos", todos).build();
+         * }</pre>
+         *
+         * @param path such as {@code "/v1"}; empty (the default) for none
+         * @return this builder
+         * @throws IllegalArgumentException when the path does not start with {@code /} or ends with one
+         */
+        public Builder basePath(String path) {
+            this.basePath = HttpRequest.checkBasePath(path);
+            return this;
+        }
+
+        /**
+         * Builds the router.
+         *
+         * @return the router
+         * @throws IllegalArgumentException when a route's template starts with the base path, which requests never
+         *                                  reach it with
+         */
         public Router build() {
+            for (Route route : routes) {
+                String template = route.template().toString();
+                if (!basePath.isEmpty() && (template.equals(basePath) || template.startsWith(basePath + "/"))) {
+                    throw new IllegalArgumentException("route " + route.method() + " " + template
+                            + " starts with the base path '" + basePath + "'; give route templates without it");
+                }
+            }
             return new Router(this);
         }
 
