@@ -19,8 +19,8 @@ import java.util.function.Consumer;
 /**
  * Routes HTTP requests to handlers: templates with {@code {name}} and greedy {@code {name+}} parameters, the most
  * specific route first (literal over parameter over greedy), 404 for an unknown path, 405 with {@code Allow} for a
- * known path with another method, HEAD answered like GET without a body, CORS, filters, and every failure as an
- * RFC 9457 problem. Built once; {@link #route} never throws.
+ * known path with another method, HEAD answered like GET without a body, CORS, filters (whose {@code after} sees every
+ * response), and every failure as an RFC 9457 problem. Built once; {@link #route} never throws.
  *
  * <pre>{@code
  * Router router = Router.builder()
@@ -116,7 +116,7 @@ public final class Router {
 
     private Routed dispatch(HttpRequest request) {
         if (cors != null && CorsPolicy.isPreflight(request)) {
-            return new Routed(cors.preflight(request), Optional.of("CORS preflight"));
+            return new Routed(after(request, cors.preflight(request)), Optional.of("CORS preflight"));
         }
         HttpRequest routed;
         Route route;
@@ -134,18 +134,18 @@ public final class Router {
                 candidate.template().match(segments).ifPresent(parameters -> matches.put(candidate, parameters));
             }
             if (matches.isEmpty()) {
-                return new Routed(HttpResponse.problem(Problem.of(404, "no route matches this path",
-                        request.requestId())), Optional.empty());
+                return new Routed(after(request, HttpResponse.problem(Problem.of(404, "no route matches this path",
+                        request.requestId()))), Optional.empty());
             }
             Optional<Route> chosen = best(matches, request.method())
                     .or(() -> request.method().equals("HEAD") ? best(matches, "GET") : Optional.empty());
             if (chosen.isEmpty()) {
-                return new Routed(methodNotAllowed(request, matches), Optional.empty());
+                return new Routed(after(request, methodNotAllowed(request, matches)), Optional.empty());
             }
             route = chosen.get();
             routed = request.withPathParameters(matches.get(route));
         } catch (RuntimeException e) {
-            return new Routed(problems.toResponse(e, request), Optional.empty());
+            return new Routed(after(request, problems.toResponse(e, request)), Optional.empty());
         }
         return new Routed(run(route, routed), Optional.of(route.method() + " " + route.template()));
     }
@@ -161,14 +161,20 @@ public final class Router {
         } catch (Exception | Error e) {
             response = problems.toResponse(e, current);
         }
+        return after(current, response);
+    }
+
+    /** Runs every filter's {@code after}: on routed responses, and on those the router answers itself. */
+    private HttpResponse after(HttpRequest request, HttpResponse response) {
+        HttpResponse current = response;
         try {
             for (Filter filter : filters) {
-                response = Objects.requireNonNull(filter.after(current, response), "a filter returned no response");
+                current = Objects.requireNonNull(filter.after(request, current), "a filter returned no response");
             }
         } catch (Exception | Error e) {
-            response = problems.toResponse(e, current);
+            current = problems.toResponse(e, request);
         }
-        return response;
+        return current;
     }
 
     private static Optional<Route> best(Map<Route, Map<String, String>> matches, String method) {
@@ -349,7 +355,8 @@ public final class Router {
         }
 
         /**
-         * Adds a filter; filters run in registration order around every routed request.
+         * Adds a filter; filters run in registration order: {@code before} ahead of the handler of a matched route,
+         * {@code after} on every response, including the 404, 405, 413, 400 and CORS preflight answers of the router.
          *
          * @param filter the filter
          * @return this builder
