@@ -49,7 +49,8 @@ import java.util.stream.Collectors;
 /**
  * The one Jackson {@link ObjectMapper} of dynacrud, built once: records, {@code java.time} as ISO-8601 strings, unknown
  * properties and wrong types refused (no coercion of {@code "true"} to {@code true} or of {@code 1} to {@code "1"}),
- * duplicate keys refused, and limits on nesting depth, string and number length.
+ * duplicate keys refused, and limits on nesting depth and number length (strings are bounded by the router's body
+ * limit).
  *
  * <pre>{@code
  * Todo todo = Json.read(request, Todo.class);   // 415, or 400 naming the field, on bad input
@@ -69,7 +70,9 @@ public final class Json {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)
-                        .maxStringLength(Router.DEFAULT_BODY_LIMIT)
+                        // A string is never longer than the body that holds it, which the router has already
+                        // held to its configured limit: a second, fixed limit here would refuse bodies it accepts.
+                        .maxStringLength(Integer.MAX_VALUE)
                         .maxNumberLength(64)
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

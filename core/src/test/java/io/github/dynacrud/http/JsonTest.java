@@ -350,6 +350,43 @@ class JsonTest {
                 .hasMessage("the JSON body is nested too deeply or holds a value that is too long");
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {Router.DEFAULT_BODY_LIMIT - 20, 3 * Router.DEFAULT_BODY_LIMIT})
+    void route_stringAsLongAsTheConfiguredBodyLimitAllows_isRead(int length) {
+        // GIVEN a router that accepts bodies of 1 MB, and a body holding one string nearly that long
+        Router router = Router.builder().bodyLimit(4 * Router.DEFAULT_BODY_LIMIT)
+                .post("/notes", request -> HttpResponse.json(200,
+                        Map.of("length", Json.readTree(request).get("text").asText().length())))
+                .build();
+        HttpRequest request = json("{\"text\":\"" + "a".repeat(length) + "\"}").toBuilder().method("POST")
+                .path("/notes").build();
+
+        // WHEN
+        HttpResponse response = router.route(request);
+
+        // THEN
+        assertThat(response.status()).as(response.bodyText()).isEqualTo(200);
+        assertThat(response.bodyText()).isEqualTo("{\"length\":" + length + "}");
+    }
+
+    @Test
+    void route_bodyOverTheDefaultLimitWithALongString_answers413BeforeAnyJsonIsRead() {
+        // GIVEN
+        Router router = Router.builder()
+                .post("/notes", request -> HttpResponse.json(200, Json.readTree(request)))
+                .build();
+        HttpRequest request = json("{\"text\":\"" + "a".repeat(Router.DEFAULT_BODY_LIMIT) + "\"}").toBuilder()
+                .method("POST").path("/notes").build();
+
+        // WHEN
+        HttpResponse response = router.route(request);
+
+        // THEN
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.headers().first("Content-Type")).contains("application/problem+json");
+        assertThat(response.bodyText()).contains("\"detail\":\"the body exceeds 262144 bytes\"");
+    }
+
     @Test
     void mapper_isTheSharedInstance() {
         // GIVEN / WHEN
