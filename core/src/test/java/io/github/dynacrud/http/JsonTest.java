@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.dynacrud.BadRequestException;
@@ -388,13 +393,42 @@ class JsonTest {
     }
 
     @Test
-    void mapper_isTheSharedInstance() {
-        // GIVEN / WHEN
-        ObjectMapper first = Json.mapper();
-        ObjectMapper second = Json.mapper();
+    void mapper_isACopyThatChangesNothingInDynacrudWhenConfigured() throws Exception {
+        // GIVEN a caller who loosens the mapper it was given
+        ObjectMapper mine = Json.mapper();
+        mine.enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mine.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mine.setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
-        // THEN
-        assertThat(first).isSameAs(second);
+        // WHEN
+        String written = new String(Json.write(new Event("Launch", Instant.parse("2024-01-02T03:04:05Z"), null,
+                null)), StandardCharsets.UTF_8);
+        HttpRequest unknownField = json("{\"title\":\"a\",\"done\":false,\"priority\":1,\"colour\":\"red\"}");
+
+        // THEN dynacrud's own reading and writing are as strict and as shaped as before
+        assertThat(written).isEqualTo("{\"title\":\"Launch\",\"at\":\"2024-01-02T03:04:05Z\",\"day\":null,"
+                + "\"local\":null}");
+        assertThatThrownBy(() -> Json.read(unknownField, Task.class))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.field()).contains("colour"))
+                .hasMessage("colour: is not a known field");
+        assertThat(Json.mapper()).isNotSameAs(mine);
+        assertThat(mine.writeValueAsString(List.of(Instant.parse("2024-01-02T03:04:05Z"))))
+                .isEqualTo("[1704164645.000000000]");
+    }
+
+    @Test
+    void mapper_copy_isAsStrictAsDynacrudsOwn() {
+        // GIVEN
+        ObjectMapper copy = Json.mapper();
+
+        // WHEN / THEN: duplicate keys, coercion of a number to a string and unknown fields are refused alike
+        assertThatThrownBy(() -> copy.readTree("{\"a\":1,\"a\":2}")).hasMessageContaining("Duplicate field 'a'");
+        assertThatThrownBy(() -> copy.readValue("{\"city\":7,\"zip\":\"69001\"}", Address.class))
+                .isInstanceOf(MismatchedInputException.class);
+        assertThatThrownBy(() -> copy.readValue("{\"city\":\"Lyon\",\"country\":\"FR\"}", Address.class))
+                .isInstanceOf(UnrecognizedPropertyException.class);
+        assertThatThrownBy(() -> copy.readTree("[".repeat(Json.MAX_NESTING_DEPTH + 1)
+                + "]".repeat(Json.MAX_NESTING_DEPTH + 1))).isInstanceOf(StreamConstraintsException.class);
     }
 
     // ---- writing ----
