@@ -88,12 +88,23 @@ final class EntityResource<T extends Record> {
         }
     }
 
+    /**
+     * The caller's scope. An owner that could never be a key part is the credentials' fault, not the body's: it is a
+     * 401 like a missing claim, rather than a 422 about an attribute the client never sent.
+     */
     private Scope scope(Principal principal) {
-        if (entity.ownerAttribute().isEmpty()) {
+        Optional<String> ownerAttribute = entity.ownerAttribute();
+        if (ownerAttribute.isEmpty()) {
             return Scope.unscoped();
         }
         String owner = options.ownerClaim().map(claim -> principal.claim(claim).orElseThrow(() ->
                 new UnauthorizedException("the token carries no '" + claim + "' claim"))).orElse(principal.subject());
+        try {
+            KeyParts.check(ownerAttribute.get(), owner);
+        } catch (ValidationException e) {
+            throw new UnauthorizedException("the token's " + options.ownerClaim().map(c -> "'" + c + "' claim")
+                    .orElse("subject") + " cannot identify an owner");
+        }
         return Scope.owner(owner);
     }
 
@@ -103,8 +114,8 @@ final class EntityResource<T extends Record> {
         String base = request.path().endsWith("/") ? request.path().substring(0, request.path().length() - 1)
                 : request.path();
         return withETag(HttpResponse.json(201, representation.write(created)), created)
-                .withHeader("Location", base + "/" + URLEncoder.encode(itemId, StandardCharsets.UTF_8)
-                        .replace("+", "%20"));
+                .withHeader("Location", request.link(base + "/" + URLEncoder.encode(itemId, StandardCharsets.UTF_8)
+                        .replace("+", "%20")));
     }
 
     private HttpResponse list(HttpRequest request, Scope scope) {

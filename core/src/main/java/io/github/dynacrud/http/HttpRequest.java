@@ -22,6 +22,7 @@ import java.util.Optional;
  */
 public final class HttpRequest {
     private final String method;
+    private final String basePath;
     private final String path;
     private final Headers headers;
     private final Map<String, List<String>> query;
@@ -33,6 +34,7 @@ public final class HttpRequest {
 
     private HttpRequest(Builder b) {
         this.method = b.method;
+        this.basePath = b.basePath;
         this.path = b.path;
         this.headers = b.headers;
         this.query = copy(b.query);
@@ -46,6 +48,7 @@ public final class HttpRequest {
     /** A copy that shares this request's immutable parts: every request is copied twice on its way to a handler. */
     private HttpRequest(HttpRequest source, Map<String, String> pathParameters, String requestId) {
         this.method = source.method;
+        this.basePath = source.basePath;
         this.path = source.path;
         this.headers = source.headers;
         this.query = source.query;
@@ -70,9 +73,42 @@ public final class HttpRequest {
         return method;
     }
 
-    /** @return the path as sent, still percent-encoded, without the query string, such as {@code "/todos/a%20b"} */
+    /**
+     * Returns the path routes match: the path as sent, still percent-encoded, without the query string and without
+     * the {@linkplain #basePath() base path}.
+     *
+     * @return such as {@code "/todos/a%20b"}
+     */
     public String path() {
         return path;
+    }
+
+    /**
+     * Returns the part of the path the client sent before {@link #path()}: the {@code /{stage}} of an API Gateway
+     * stage other than {@code $default}, or the {@linkplain Router.Builder#basePath(String) base path} of a custom
+     * domain's API mapping.
+     *
+     * @return such as {@code "/prod"} or {@code "/v1"}; empty when the API is served at the root
+     */
+    public String basePath() {
+        return basePath;
+    }
+
+    /**
+     * Turns a path routes match into the path a client must send, for links and {@code Location} headers.
+     *
+     * <pre>{@code
+     * HttpResponse.empty(303).withHeader("Location", request.link("/todos/" + id));   // "/prod/todos/..."
+     * }</pre>
+     *
+     * @param routedPath a path starting with {@code /}, such as {@code "/todos/42"}
+     * @return the base path followed by it, such as {@code "/prod/todos/42"}
+     */
+    public String link(String routedPath) {
+        if (!Objects.requireNonNull(routedPath, "routedPath").startsWith("/")) {
+            throw new IllegalArgumentException("path '" + routedPath + "' must start with '/'");
+        }
+        return basePath + routedPath;
     }
 
     /** @return the headers, case-insensitive */
@@ -190,6 +226,7 @@ public final class HttpRequest {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.method = method;
+        b.basePath = basePath;
         b.path = path;
         b.headers = headers;
         b.query = new LinkedHashMap<>(query);
@@ -203,7 +240,23 @@ public final class HttpRequest {
 
     @Override
     public String toString() {
-        return "HttpRequest[" + method + " " + path + ", requestId=" + requestId + "]";
+        return "HttpRequest[" + method + " " + basePath + path + ", requestId=" + requestId + "]";
+    }
+
+    /**
+     * Checks a base path: empty, or segments each after one {@code /}.
+     *
+     * @param basePath the base path
+     * @return it
+     * @throws IllegalArgumentException when it is not of that form
+     */
+    static String checkBasePath(String basePath) {
+        if (!Objects.requireNonNull(basePath, "basePath").isEmpty() && (!basePath.startsWith("/")
+                || basePath.endsWith("/") || basePath.contains("//") || basePath.contains("?"))) {
+            throw new IllegalArgumentException("base path '" + basePath
+                    + "' must be empty or start with '/', without a trailing '/', '//' or '?'");
+        }
+        return basePath;
     }
 
     private static Map<String, List<String>> copy(Map<String, List<String>> query) {
@@ -215,6 +268,7 @@ public final class HttpRequest {
     /** Collects a request's parts. */
     public static final class Builder {
         private String method = "GET";
+        private String basePath = "";
         private String path = "/";
         private Headers headers = Headers.empty();
         private Map<String, List<String>> query = new LinkedHashMap<>();
@@ -246,6 +300,18 @@ public final class HttpRequest {
          */
         public Builder path(String path) {
             this.path = Objects.requireNonNull(path, "path");
+            return this;
+        }
+
+        /**
+         * Sets the base path: what the client sent before the path routes match.
+         *
+         * @param basePath empty, or {@code /} followed by segments and no trailing {@code /}, such as {@code "/prod"}
+         * @return this builder
+         * @throws IllegalArgumentException when the base path is not of that form
+         */
+        public Builder basePath(String basePath) {
+            this.basePath = checkBasePath(basePath);
             return this;
         }
 

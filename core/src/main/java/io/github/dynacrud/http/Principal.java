@@ -6,11 +6,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The authenticated caller, as API Gateway's authorizer vouches for it: a subject, the token's claims and its
- * scopes.
+ * The authenticated caller, as API Gateway's authorizer (JWT, Lambda or IAM) vouches for it: a subject, the claims
+ * and the scopes.
  *
- * @param subject the caller's id, such as a JWT {@code sub}
- * @param claims  every claim, as strings
+ * @param subject the caller's id, such as a JWT {@code sub} or an IAM {@code userId}
+ * @param claims  every claim, as strings (an IAM caller's identity fields, such as {@code accountId})
  * @param scopes  the granted OAuth scopes
  */
 public record Principal(String subject, Map<String, String> claims, Set<String> scopes) {

@@ -75,20 +75,32 @@ public final class ResourceOptions {
         }
 
         /**
-         * Reads a query string value and makes the key query from it.
+         * Reads a query string value and makes the key query from it. Only reading the value is the client's
+         * concern: whatever the query function throws is the application's failure, answered as such (a 500 for an
+         * unexpected exception).
+         *
+         * <pre>{@code
+         * Query.Builder query = options.listFilters().get("done").queryFor("true");
+         * }</pre>
          *
          * @param text the parameter's decoded value
          * @return the query, without limit and cursor
          * @throws BadRequestException naming the parameter when the value is not of the filter's type
+         * @throws NullPointerException when the query function returns no query
          */
-        @SuppressWarnings({"unchecked", "rawtypes"})
         public Query.Builder queryFor(String text) {
+            return Objects.requireNonNull(query.apply(parse(text)), () -> "list filter '" + parameter
+                    + "' returned no query");
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private V parse(String text) {
+            if (type == Boolean.class && !text.equals("true") && !text.equals("false")) {
+                throw new BadRequestException(parameter, "must be true or false");
+            }
             try {
-                if (type == Boolean.class && !text.equals("true") && !text.equals("false")) {
-                    throw new BadRequestException(parameter, "must be true or false");
-                }
                 Object value = type.isEnum() ? Enum.valueOf((Class) type, text) : FILTER_PARSERS.get(type).apply(text);
-                return query.apply(type.cast(value));
+                return type.cast(value);
             } catch (IllegalArgumentException | DateTimeException e) {
                 throw new BadRequestException(parameter, "must be a valid " + type.getSimpleName());
             }

@@ -19,8 +19,8 @@ import java.util.function.Consumer;
 /**
  * Routes HTTP requests to handlers: templates with {@code {name}} and greedy {@code {name+}} parameters, the most
  * specific route first (literal over parameter over greedy), 404 for an unknown path, 405 with {@code Allow} for a
- * known path with another method, HEAD answered like GET without a body, CORS, filters, and every failure as an
- * RFC 9457 problem. Built once; {@link #route} never throws.
+ * known path with another method, HEAD answered like GET without a body, CORS, filters (whose {@code after} sees every
+ * response), and every failure as an RFC 9457 problem. Built once; {@link #route} never throws.
  *
  * <pre>{@code
  * Router router = Router.builder()
@@ -40,6 +40,7 @@ public final class Router {
     private final CorsPolicy cors;
     private final ProblemMapper problems;
     private final int bodyLimit;
+    private final String basePath;
 
     private record Route(String method, PathTemplate template, Handler handler) {
     }
@@ -50,6 +51,7 @@ public final class Router {
         this.cors = b.cors;
         this.problems = new ProblemMapper(b.exceptionHandlers);
         this.bodyLimit = b.bodyLimit;
+        this.basePath = b.basePath;
     }
 
     /** @return a builder with no routes */
@@ -74,8 +76,8 @@ public final class Router {
      * @return the response and the matched route
      */
     public Routed handle(HttpRequest request) {
-        HttpRequest identified = request.requestId().isEmpty()
-                ? request.withRequestId(UUID.randomUUID().toString()) : request;
+        HttpRequest identified = withoutBasePath(request.requestId().isEmpty()
+                ? request.withRequestId(UUID.randomUUID().toString()) : request);
         Routed routed = dispatch(identified);
         HttpResponse response = routed.response();
         if (identified.method().equals("HEAD")) {
@@ -101,9 +103,20 @@ public final class Router {
         }
     }
 
+    /** Moves the configured base path, when the path starts with it, from the path to the request's base path. */
+    private HttpRequest withoutBasePath(HttpRequest request) {
+        String path = request.path();
+        if (basePath.isEmpty() || !path.startsWith(basePath)
+                || path.length() > basePath.length() && path.charAt(basePath.length()) != '/') {
+            return request;
+        }
+        String routed = path.length() == basePath.length() ? "/" : path.substring(basePath.length());
+        return request.toBuilder().basePath(request.basePath() + basePath).path(routed).build();
+    }
+
     private Routed dispatch(HttpRequest request) {
         if (cors != null && CorsPolicy.isPreflight(request)) {
-            return new Routed(cors.preflight(request), Optional.of("CORS preflight"));
+            return new Routed(after(request, cors.preflight(request)), Optional.of("CORS preflight"));
         }
         HttpRequest routed;
         Route route;
@@ -121,18 +134,18 @@ public final class Router {
                 candidate.template().match(segments).ifPresent(parameters -> matches.put(candidate, parameters));
             }
             if (matches.isEmpty()) {
-                return new Routed(HttpResponse.problem(Problem.of(404, "no route matches this path",
-                        request.requestId())), Optional.empty());
+                return new Routed(after(request, HttpResponse.problem(Problem.of(404, "no route matches this path",
+                        request.requestId()))), Optional.empty());
             }
             Optional<Route> chosen = best(matches, request.method())
                     .or(() -> request.method().equals("HEAD") ? best(matches, "GET") : Optional.empty());
             if (chosen.isEmpty()) {
-                return new Routed(methodNotAllowed(request, matches), Optional.empty());
+                return new Routed(after(request, methodNotAllowed(request, matches)), Optional.empty());
             }
             route = chosen.get();
             routed = request.withPathParameters(matches.get(route));
         } catch (RuntimeException e) {
-            return new Routed(problems.toResponse(e, request), Optional.empty());
+            return new Routed(after(request, problems.toResponse(e, request)), Optional.empty());
         }
         return new Routed(run(route, routed), Optional.of(route.method() + " " + route.template()));
     }
@@ -148,14 +161,20 @@ public final class Router {
         } catch (Exception | Error e) {
             response = problems.toResponse(e, current);
         }
+        return after(current, response);
+    }
+
+    /** Runs every filter's {@code after}: on routed responses, and on those the router answers itself. */
+    private HttpResponse after(HttpRequest request, HttpResponse response) {
+        HttpResponse current = response;
         try {
             for (Filter filter : filters) {
-                response = Objects.requireNonNull(filter.after(current, response), "a filter returned no response");
+                current = Objects.requireNonNull(filter.after(request, current), "a filter returned no response");
             }
         } catch (Exception | Error e) {
-            response = problems.toResponse(e, current);
+            current = problems.toResponse(e, request);
         }
-        return response;
+        return current;
     }
 
     private static Optional<Route> best(Map<Route, Map<String, String>> matches, String method) {
@@ -181,6 +200,7 @@ public final class Router {
                 new LinkedHashMap<>();
         private CorsPolicy cors;
         private int bodyLimit = DEFAULT_BODY_LIMIT;
+        private String basePath = "";
         private String prefix = "";
 
         private Builder() {
@@ -335,7 +355,8 @@ public final class Router {
         }
 
         /**
-         * Adds a filter; filters run in registration order around every routed request.
+         * Adds a filter; filters run in registration order: {@code before} ahead of the handler of a matched route,
+         * {@code after} on every response, including the 404, 405, 413, 400 and CORS preflight answers of the router.
          *
          * @param filter the filter
          * @return this builder
@@ -384,8 +405,40 @@ public final class Router {
             return this;
         }
 
-        /** @return the router */
+        /**
+         * Serves the API under a base path, as a custom domain's API mapping does ({@code api.example.com/v1} passes
+         * {@code /v1/todos} on to the function): a request whose path starts with it is routed without it, and the
+         * links the router writes, such as {@code Location}, keep it. Requests through the API's own endpoint, without
+         * the base path, are routed as they come.
+         *
+         * <pre>{@code
+         * Router.builder().basePath("/v1").resource("/todos", todos).build();
+         * }</pre>
+         *
+         * @param path such as {@code "/v1"}; empty (the default) for none
+         * @return this builder
+         * @throws IllegalArgumentException when the path does not start with {@code /} or ends with one
+         */
+        public Builder basePath(String path) {
+            this.basePath = HttpRequest.checkBasePath(path);
+            return this;
+        }
+
+        /**
+         * Builds the router.
+         *
+         * @return the router
+         * @throws IllegalArgumentException when a route's template starts with the base path, which requests never
+         *                                  reach it with
+         */
         public Router build() {
+            for (Route route : routes) {
+                String template = route.template().toString();
+                if (!basePath.isEmpty() && (template.equals(basePath) || template.startsWith(basePath + "/"))) {
+                    throw new IllegalArgumentException("route " + route.method() + " " + template
+                            + " starts with the base path '" + basePath + "'; give route templates without it");
+                }
+            }
             return new Router(this);
         }
 

@@ -15,6 +15,8 @@ import io.github.dynacrud.table.Query;
 import io.github.dynacrud.table.SingleTable;
 import io.github.dynacrud.table.SortKeyCondition;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -70,6 +72,16 @@ class EntityResourceErrorsIT {
                         .listFilter("email", String.class, email -> Query.index("GSI1").partition("email", email))
                         .build())
                 .resource("/broken", broken)
+                .resource("/faulty-todos", todos, ResourceOptions.builder()
+                        .operations(ResourceOptions.Operation.LIST)
+                        .listFilter("due", LocalDate.class, due -> {
+                            throw new IllegalArgumentException("filter s3cr3t " + due);
+                        })
+                        .listFilter("tag", String.class, tag -> {
+                            throw new DateTimeException("filter s3cr3t " + tag);
+                        })
+                        .listFilter("done", Boolean.class, done -> null)
+                        .build())
                 .build();
     }
 
@@ -369,6 +381,27 @@ class EntityResourceErrorsIT {
 
         // THEN
         assertProblem(response, 400, "email: " + message, "email", message);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"due, 2026-03-14", "tag, home", "done, true"})
+    void list_filterCodeThatFails_is500WithAGenericDetail(String parameter, String value) {
+        // WHEN the application's own list filter code throws, or makes no query
+        HttpResponse response = send(request("GET", "/faulty-todos", ALICE).queryParameter(parameter, value));
+
+        // THEN it is the application's bug, not the client's: a 500 that names nothing of it
+        assertProblem(response, 500, "an unexpected error occurred; quote the instance when reporting it");
+        assertThat(response.bodyText()).doesNotContain("s3cr3t");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"due, 2026-02-30, must be a valid LocalDate", "done, yes, must be true or false"})
+    void list_filterValueTheLibraryCannotParse_isStillA400(String parameter, String value, String message) {
+        // WHEN
+        HttpResponse response = send(request("GET", "/faulty-todos", ALICE).queryParameter(parameter, value));
+
+        // THEN
+        assertProblem(response, 400, parameter + ": " + message, parameter, message);
     }
 
     @Test

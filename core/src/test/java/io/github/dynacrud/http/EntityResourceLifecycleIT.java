@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -137,6 +138,29 @@ class EntityResourceLifecycleIT {
         assertResponse(send(request("GET", "/todos", ALICE)), 200, Map.of("content-type", "application/json"),
                 "{\"items\": [], \"nextCursor\": null}");
         assertThat(dynamoDb.scan(r -> r.tableName(tableName)).count()).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'', /todos, ''", "'', /v1/todos, /v1", "/prod, /v1/todos, /prod/v1", "/prod, /todos, /prod"})
+    void create_behindAStageOrABasePath_answersALocationThatCanBeFollowedAsItIs(String stage, String path,
+            String prefix) {
+        // GIVEN a router under the base path /v1, reached through a stage (which the adapter moved to the base path)
+        Router mapped = Router.builder().basePath("/v1").resource("/todos", SingleTable.builder().client(dynamoDb)
+                .tableName(tableName).clock(clock).build().repository(Todo.ENTITY)).build();
+
+        // WHEN
+        HttpResponse created = mapped.route(json("POST", path, ALICE, "{\"title\": \"Follow me\"}").basePath(stage)
+                .build());
+
+        // THEN
+        assertThat(created.status()).as(created.bodyText()).isEqualTo(201);
+        String id = body(created).get("id").asText();
+        String location = created.headers().first("Location").orElseThrow();
+        assertThat(location).isEqualTo(prefix + "/todos/" + id).matches(".*/todos/" + ULID);
+        HttpResponse followed = mapped.route(request("GET", location.substring(stage.length()), ALICE)
+                .basePath(stage).build());
+        assertResponse(followed, 200, Map.of("content-type", "application/json", "etag", "\"1\""),
+                created.bodyText());
     }
 
     @Test

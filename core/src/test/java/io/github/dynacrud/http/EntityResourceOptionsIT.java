@@ -240,6 +240,45 @@ class EntityResourceOptionsIT {
         assertThat(dynamoDb.scan(r -> r.tableName(tableName)).count()).isZero();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"acme#globex", "", "long"})
+    void ownerClaim_thatCannotBeAKeyPart_is401AndStoresNothing(String tenant) {
+        // GIVEN a token whose tenant claim could not be a key part (a separator, empty, far too long)
+        mount(ResourceOptions.builder().ownerClaim("custom:tenantId").build());
+        Principal caller = tenantMember("alice", tenant.equals("long") ? "t".repeat(3000) : tenant);
+
+        // WHEN
+        HttpResponse created = send(json("POST", "/todos", caller, "{\"title\": \"New\"}"));
+        HttpResponse listed = send(request("GET", "/todos", caller));
+
+        // THEN the credentials are at fault, not a field of the body
+        assertProblem(created, 401, "the token's 'custom:tenantId' claim cannot identify an owner");
+        assertProblem(listed, 401, "the token's 'custom:tenantId' claim cannot identify an owner");
+        assertThat(dynamoDb.scan(r -> r.tableName(tableName)).count()).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"POST,/todos", "GET,/todos", "GET,/todos/{id}", "PUT,/todos/{id}", "PATCH,/todos/{id}",
+            "DELETE,/todos/{id}"})
+    void subjectThatCannotBeAKeyPart_is401ForEveryOperationAndChangesNothing(String method, String path) {
+        // GIVEN a todo of alice, and callers whose subjects could not be key parts
+        mount(ResourceOptions.defaults());
+        HttpResponse created = send(json("POST", "/todos", ALICE, "{\"title\": \"Existing\"}"));
+        String id = body(created).get("id").asText();
+
+        for (String subject : List.of("alice#admin", "", "a".repeat(3000))) {
+            // WHEN
+            HttpResponse response = send(json(method, path.replace("{id}", id), Principal.of(subject),
+                    "{\"title\": \"Changed\"}"));
+
+            // THEN
+            assertProblem(response, 401, "the token's subject cannot identify an owner");
+        }
+        assertResponse(send(request("GET", "/todos/" + id, ALICE)), 200,
+                Map.of("content-type", "application/json", "etag", "\"1\""), created.bodyText());
+        assertThat(dynamoDb.scan(r -> r.tableName(tableName)).count()).isOne();
+    }
+
     // ---------------------------------------------------------------- page sizes
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HttpRequestTest {
     private final HttpRequest request = HttpRequest.builder().method("post").path("/todos/a%20b")
@@ -60,5 +62,43 @@ class HttpRequestTest {
         parameters.put("id", null);
 
         assertThatThrownBy(() -> request.withPathParameters(parameters)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void basePath_isKeptByCopiesAndPrefixesLinks() {
+        // GIVEN
+        HttpRequest staged = request.toBuilder().basePath("/prod").build();
+
+        // WHEN
+        HttpRequest routed = staged.withPathParameters(Map.of("id", "a b")).withRequestId("req-2");
+
+        // THEN
+        assertThat(routed.basePath()).isEqualTo("/prod");
+        assertThat(routed.path()).isEqualTo("/todos/a%20b");
+        assertThat(routed.link("/todos/42")).isEqualTo("/prod/todos/42");
+        assertThat(routed.toBuilder().build().basePath()).isEqualTo("/prod");
+        assertThat(routed.toString()).isEqualTo("HttpRequest[POST /prod/todos/a%20b, requestId=req-2]");
+    }
+
+    @Test
+    void basePath_byDefault_isEmptyAndLinksAreThePathsThemselves() {
+        assertThat(request.basePath()).isEmpty();
+        assertThat(request.link("/todos/42")).isEqualTo("/todos/42");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "/prod/", "/", "//prod", "/a//b", "/v1?x=1"})
+    void basePath_notEmptyNorSlashSeparatedSegments_isRefusedNamingIt(String basePath) {
+        HttpRequest.Builder builder = HttpRequest.builder();
+
+        assertThatThrownBy(() -> builder.basePath(basePath)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("base path '" + basePath
+                        + "' must be empty or start with '/', without a trailing '/', '//' or '?'");
+    }
+
+    @Test
+    void link_pathWithoutLeadingSlash_isRefused() {
+        assertThatThrownBy(() -> request.link("todos")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("path 'todos' must start with '/'");
     }
 }

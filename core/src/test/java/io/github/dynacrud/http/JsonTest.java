@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.dynacrud.BadRequestException;
@@ -350,14 +355,80 @@ class JsonTest {
                 .hasMessage("the JSON body is nested too deeply or holds a value that is too long");
     }
 
-    @Test
-    void mapper_isTheSharedInstance() {
-        // GIVEN / WHEN
-        ObjectMapper first = Json.mapper();
-        ObjectMapper second = Json.mapper();
+    @ParameterizedTest
+    @ValueSource(ints = {Router.DEFAULT_BODY_LIMIT - 20, 3 * Router.DEFAULT_BODY_LIMIT})
+    void route_stringAsLongAsTheConfiguredBodyLimitAllows_isRead(int length) {
+        // GIVEN a router that accepts bodies of 1 MB, and a body holding one string nearly that long
+        Router router = Router.builder().bodyLimit(4 * Router.DEFAULT_BODY_LIMIT)
+                .post("/notes", request -> HttpResponse.json(200,
+                        Map.of("length", Json.readTree(request).get("text").asText().length())))
+                .build();
+        HttpRequest request = json("{\"text\":\"" + "a".repeat(length) + "\"}").toBuilder().method("POST")
+                .path("/notes").build();
+
+        // WHEN
+        HttpResponse response = router.route(request);
 
         // THEN
-        assertThat(first).isSameAs(second);
+        assertThat(response.status()).as(response.bodyText()).isEqualTo(200);
+        assertThat(response.bodyText()).isEqualTo("{\"length\":" + length + "}");
+    }
+
+    @Test
+    void route_bodyOverTheDefaultLimitWithALongString_answers413BeforeAnyJsonIsRead() {
+        // GIVEN
+        Router router = Router.builder()
+                .post("/notes", request -> HttpResponse.json(200, Json.readTree(request)))
+                .build();
+        HttpRequest request = json("{\"text\":\"" + "a".repeat(Router.DEFAULT_BODY_LIMIT) + "\"}").toBuilder()
+                .method("POST").path("/notes").build();
+
+        // WHEN
+        HttpResponse response = router.route(request);
+
+        // THEN
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.headers().first("Content-Type")).contains("application/problem+json");
+        assertThat(response.bodyText()).contains("\"detail\":\"the body exceeds 262144 bytes\"");
+    }
+
+    @Test
+    void mapper_isACopyThatChangesNothingInDynacrudWhenConfigured() throws Exception {
+        // GIVEN a caller who loosens the mapper it was given
+        ObjectMapper mine = Json.mapper();
+        mine.enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mine.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mine.setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+        // WHEN
+        String written = new String(Json.write(new Event("Launch", Instant.parse("2024-01-02T03:04:05Z"), null,
+                null)), StandardCharsets.UTF_8);
+        HttpRequest unknownField = json("{\"title\":\"a\",\"done\":false,\"priority\":1,\"colour\":\"red\"}");
+
+        // THEN dynacrud's own reading and writing are as strict and as shaped as before
+        assertThat(written).isEqualTo("{\"title\":\"Launch\",\"at\":\"2024-01-02T03:04:05Z\",\"day\":null,"
+                + "\"local\":null}");
+        assertThatThrownBy(() -> Json.read(unknownField, Task.class))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.field()).contains("colour"))
+                .hasMessage("colour: is not a known field");
+        assertThat(Json.mapper()).isNotSameAs(mine);
+        assertThat(mine.writeValueAsString(List.of(Instant.parse("2024-01-02T03:04:05Z"))))
+                .isEqualTo("[1704164645.000000000]");
+    }
+
+    @Test
+    void mapper_copy_isAsStrictAsDynacrudsOwn() {
+        // GIVEN
+        ObjectMapper copy = Json.mapper();
+
+        // WHEN / THEN: duplicate keys, coercion of a number to a string and unknown fields are refused alike
+        assertThatThrownBy(() -> copy.readTree("{\"a\":1,\"a\":2}")).hasMessageContaining("Duplicate field 'a'");
+        assertThatThrownBy(() -> copy.readValue("{\"city\":7,\"zip\":\"69001\"}", Address.class))
+                .isInstanceOf(MismatchedInputException.class);
+        assertThatThrownBy(() -> copy.readValue("{\"city\":\"Lyon\",\"country\":\"FR\"}", Address.class))
+                .isInstanceOf(UnrecognizedPropertyException.class);
+        assertThatThrownBy(() -> copy.readTree("[".repeat(Json.MAX_NESTING_DEPTH + 1)
+                + "]".repeat(Json.MAX_NESTING_DEPTH + 1))).isInstanceOf(StreamConstraintsException.class);
     }
 
     // ---- writing ----

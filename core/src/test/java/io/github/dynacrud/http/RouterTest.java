@@ -599,20 +599,57 @@ class RouterTest {
     }
 
     @Test
-    void route_unroutedRequest_doesNotRunFilters() {
-        // GIVEN
+    void route_answersWithoutAHandler_runEveryAfterFilterButNoBeforeFilter() {
+        // GIVEN a router whose filters record their calls and mark responses
         List<String> calls = Collections.synchronizedList(new ArrayList<>());
-        Router router = Router.builder().filter(recording("A", calls)).get("/todos", counting(new AtomicInteger()))
+        Router router = Router.builder().filter(recording("A", calls)).filter(recording("B", calls))
+                .cors(CorsPolicy.builder().anyOrigin().build())
+                .bodyLimit(4)
+                .get("/todos", counting(new AtomicInteger()))
+                .build();
+        List<HttpRequest> requests = List.of(
+                HttpRequest.builder().path("/nowhere").requestId(REQUEST_ID).build(),
+                HttpRequest.builder().method("PUT").path("/todos").requestId(REQUEST_ID).build(),
+                post("/todos", new byte[5]),
+                HttpRequest.builder().path("/todos/100%").requestId(REQUEST_ID).build(),
+                HttpRequest.builder().method("OPTIONS").path("/todos").header("Origin", "https://app.example.com")
+                        .header("Access-Control-Request-Method", "GET").requestId(REQUEST_ID).build());
+
+        // WHEN
+        List<Integer> statuses = new ArrayList<>();
+        for (HttpRequest request : requests) {
+            HttpResponse response = router.route(request);
+            statuses.add(response.status());
+            // THEN every answer went through both after filters, in registration order
+            assertThat(response.headers().all("X-After")).as("X-After of %s", request).containsExactly("A", "B");
+        }
+
+        // THEN
+        assertThat(statuses).containsExactly(404, 405, 413, 400, 204);
+        assertThat(calls).containsExactly("after A 404", "after B 404", "after A 405", "after B 405",
+                "after A 413", "after B 413", "after A 400", "after B 400", "after A 204", "after B 204");
+    }
+
+    @Test
+    void route_afterFilterFailsOnA404_answersItsProblem() {
+        // GIVEN
+        Router router = Router.builder()
+                .filter(new Filter() {
+                    @Override
+                    public HttpResponse after(HttpRequest request, HttpResponse response) {
+                        throw new ForbiddenException("not today");
+                    }
+                })
+                .get("/todos", request -> HttpResponse.text(200, "ok"))
                 .build();
 
         // WHEN
-        HttpResponse notFound = router.route(HttpRequest.builder().path("/nowhere").requestId(REQUEST_ID).build());
-        HttpResponse notAllowed = router.route(HttpRequest.builder().method("PUT").path("/todos").build());
+        HttpResponse response = router.route(HttpRequest.builder().path("/nowhere").requestId(REQUEST_ID).build());
 
         // THEN
-        assertThat(notFound.status()).isEqualTo(404);
-        assertThat(notAllowed.status()).isEqualTo(405);
-        assertThat(calls).isEmpty();
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.headers().asMap()).isEqualTo(Map.of("content-type", List.of("application/problem+json")));
+        assertSameJson(response.bodyText(), json(problem(403, "not today", REQUEST_ID)));
     }
 
     // ---- exceptions ----

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * A handler whose every route answers with what the adapter made of the event, as JSON, so a test can assert exactly
- * what was extracted: method, path, path parameters, query, headers, cookies, principal, body and request id. The
- * method is also sent in {@code X-Echo-Method}, which survives a HEAD response without a body.
+ * what was extracted: method, base path, path, path parameters, query, headers, cookies, principal, body and request
+ * id. The method is also sent in {@code X-Echo-Method}, which survives a HEAD response without a body.
  */
 public class EchoHandler extends HttpApiHandler {
     /** The one origin the CORS policy allows. */
@@ -38,6 +38,7 @@ public class EchoHandler extends HttpApiHandler {
     static HttpResponse echo(HttpRequest request) {
         Map<String, Object> echo = new LinkedHashMap<>();
         echo.put("method", request.method());
+        echo.put("basePath", request.basePath());
         echo.put("path", request.path());
         echo.put("pathParameters", request.pathParameters());
         echo.put("query", request.query());

@@ -194,6 +194,222 @@ class EventFidelityTest {
         assertThat(seen.get("path").asText()).isEqualTo("/production/todos");
     }
 
+    @Test
+    void namedStage_keepsTheStageAsTheBasePath() {
+        // GIVEN
+        APIGatewayV2HTTPEvent event = load("named-stage.json");
+
+        // WHEN
+        JsonNode seen = echoed(echo.handleRequest(event, null));
+
+        // THEN
+        assertThat(seen.get("basePath").asText()).isEqualTo("/prod");
+        assertThat(seen.get("path").asText()).isEqualTo("/todos");
+    }
+
+    @Test
+    void namedStage_createTodo_answersALocationUnderTheStage() {
+        // GIVEN
+        when(dynamoDb.putItem(any(PutItemRequest.class))).thenReturn(PutItemResponse.builder().build());
+        APIGatewayV2HTTPEvent event = load("iam-create-todo.json");
+
+        // WHEN
+        APIGatewayV2HTTPResponse response = todos.handleRequest(event, null);
+
+        // THEN
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+        assertThat(response.getHeaders()).containsEntry("content-type", "application/json")
+                .containsEntry("etag", "\"1\"");
+        String id = HttpApiEvents.json(response).get("id").asText();
+        assertThat(id).matches("[0-9A-Z]{26}");
+        assertThat(response.getHeaders()).containsEntry("location", "/prod/todos/" + id);
+    }
+
+    @Test
+    void defaultStage_createTodo_answersALocationAtTheRoot() {
+        // GIVEN
+        when(dynamoDb.putItem(any(PutItemRequest.class))).thenReturn(PutItemResponse.builder().build());
+        APIGatewayV2HTTPEvent event = load("jwt-create-todo.json");
+
+        // WHEN
+        APIGatewayV2HTTPResponse response = todos.handleRequest(event, null);
+
+        // THEN
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+        String id = HttpApiEvents.json(response).get("id").asText();
+        assertThat(response.getHeaders()).containsEntry("location", "/todos/" + id);
+    }
+
+    // ---- custom domains ----
+
+    @Test
+    void customDomain_createTodo_answersALocationUnderTheApiMappingsBasePath() {
+        // GIVEN a router with basePath("/v1"), reached through api.example.com/v1, mapped to the stage prod
+        when(dynamoDb.putItem(any(PutItemRequest.class))).thenReturn(PutItemResponse.builder().build());
+        TodoTestHandler mapped = new TodoTestHandler(dynamoDb, "todos", "/v1");
+        APIGatewayV2HTTPEvent event = load("custom-domain-create-todo.json");
+
+        // WHEN
+        APIGatewayV2HTTPResponse response = mapped.handleRequest(event, null);
+
+        // THEN
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+        JsonNode body = HttpApiEvents.json(response);
+        assertThat(body.get("title").asText()).isEqualTo("Renew the domain");
+        assertThat(response.getHeaders()).containsEntry("location", "/v1/todos/" + body.get("id").asText())
+                .containsEntry("etag", "\"1\"");
+        ArgumentCaptor<PutItemRequest> put = ArgumentCaptor.forClass(PutItemRequest.class);
+        verify(dynamoDb).putItem(put.capture());
+        assertThat(put.getValue().item().get("PK").s()).isEqualTo("USER#user-9d2a");
+    }
+
+    @Test
+    void customDomain_namedStage_isNotInThePathSoAPathStartingWithItsNameIsKeptWhole() {
+        // GIVEN: a custom domain's mapping chose the stage prod; the client asked for /prod/reports
+        APIGatewayV2HTTPEvent event = load("custom-domain-create-todo.json");
+        event.setRawPath("/prod/reports");
+
+        // WHEN
+        JsonNode seen = echoed(echo.handleRequest(event, null));
+
+        // THEN
+        assertThat(seen.get("basePath").asText()).isEmpty();
+        assertThat(seen.get("path").asText()).isEqualTo("/prod/reports");
+    }
+
+    // ---- IAM authorization ----
+
+    @Test
+    void iamAuthorizer_identityBecomesThePrincipalWithTheUserIdAsSubject() {
+        // GIVEN
+        APIGatewayV2HTTPEvent event = load("iam-create-todo.json");
+
+        // WHEN
+        JsonNode seen = echoed(echo.handleRequest(event, null));
+
+        // THEN
+        JsonNode principal = seen.get("principal");
+        assertThat(principal.get("subject").asText()).isEqualTo("AIDACKCEVSQ6C2EXAMPLE");
+        assertThat(Json.mapper().convertValue(principal.get("claims"), Map.class)).isEqualTo(Map.of(
+                "sub", "AIDACKCEVSQ6C2EXAMPLE",
+                "accessKey", "AKIAIOSFODNN7EXAMPLE",
+                "accountId", "111122223333",
+                "callerId", "AIDACKCEVSQ6C2EXAMPLE",
+                "principalOrgId", "o-a1b2c3d4e5",
+                "userArn", "arn:aws:iam::111122223333:user/report-builder",
+                "userId", "AIDACKCEVSQ6C2EXAMPLE"));
+        assertThat(principal.get("scopes").size()).isZero();
+        assertThat(seen.get("basePath").asText()).isEqualTo("/prod");
+        assertThat(seen.get("path").asText()).isEqualTo("/todos");
+    }
+
+    @Test
+    void iamAuthorizer_cognitoIdentityPoolCaller_isItsIdentityNotTheSharedRoleSession() {
+        // GIVEN
+        APIGatewayV2HTTPEvent event = load("iam-cognito-identity.json");
+
+        // WHEN
+        JsonNode seen = echoed(echo.handleRequest(event, null));
+
+        // THEN
+        JsonNode principal = seen.get("principal");
+        assertThat(principal.get("subject").asText()).isEqualTo("us-east-2:3a9f8e7d-6c5b-4a3f-9e8d-7c6b5a4f3e2d");
+        JsonNode claims = principal.get("claims");
+        assertThat(claims.get("sub").asText()).isEqualTo("us-east-2:3a9f8e7d-6c5b-4a3f-9e8d-7c6b5a4f3e2d");
+        assertThat(claims.get("cognitoIdentityPoolId").asText())
+                .isEqualTo("us-east-2:5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a");
+        assertThat(claims.get("cognitoAmr").asText()).startsWith("authenticated cognito-idp.us-east-2.amazonaws.com/");
+        assertThat(claims.get("userId").asText()).isEqualTo("AROAJQABLZS4A3QDU576Q:CognitoIdentityCredentials");
+        assertThat(claims.has("principalOrgId")).as("a null field is no claim").isFalse();
+    }
+
+    @Test
+    void iamAuthorizer_listTodos_readsTheCallersPartition() {
+        // GIVEN
+        when(dynamoDb.query(any(QueryRequest.class))).thenReturn(QueryResponse.builder().items(List.of()).build());
+        APIGatewayV2HTTPEvent event = load("iam-cognito-identity.json");
+
+        // WHEN
+        APIGatewayV2HTTPResponse response = todos.handleRequest(event, null);
+
+        // THEN
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        ArgumentCaptor<QueryRequest> query = ArgumentCaptor.forClass(QueryRequest.class);
+        verify(dynamoDb).query(query.capture());
+        assertThat(query.getValue().expressionAttributeValues().values())
+                .contains(AttributeValue.fromS("USER#us-east-2:3a9f8e7d-6c5b-4a3f-9e8d-7c6b5a4f3e2d"));
+    }
+
+    @Test
+    void iamAuthorizer_withoutAUserId_isNoPrincipal() {
+        // GIVEN
+        APIGatewayV2HTTPEvent event = load("iam-create-todo.json");
+        event.getRequestContext().getAuthorizer().getIam().setUserId("");
+
+        // WHEN
+        APIGatewayV2HTTPResponse response = todos.handleRequest(event, null);
+
+        // THEN
+        assertThat(response.getStatusCode()).isEqualTo(401);
+        assertThat(HttpApiEvents.json(response).get("detail").asText())
+                .isEqualTo("this route needs an authenticated caller");
+        verifyNoInteractions(dynamoDb);
+    }
+
+    // ---- function URLs ----
+
+    @Test
+    void functionUrlWithIam_createTodo_isStoredUnderTheRoleSessionWithALocationAtTheRoot() {
+        // GIVEN
+        when(dynamoDb.putItem(any(PutItemRequest.class))).thenReturn(PutItemResponse.builder().build());
+        APIGatewayV2HTTPEvent event = load("function-url-iam.json");
+
+        // WHEN
+        APIGatewayV2HTTPResponse response = todos.handleRequest(event, null);
+
+        // THEN
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+        JsonNode body = HttpApiEvents.json(response);
+        assertThat(body.get("title").asText()).isEqualTo("Sync the calendar");
+        assertThat(response.getHeaders()).containsEntry("location", "/todos/" + body.get("id").asText())
+                .containsEntry("content-type", "application/json");
+        ArgumentCaptor<PutItemRequest> put = ArgumentCaptor.forClass(PutItemRequest.class);
+        verify(dynamoDb).putItem(put.capture());
+        assertThat(put.getValue().item().get("PK").s()).isEqualTo("USER#AROAXMPLE3Q4TEXAMPLE:nightly-sync");
+    }
+
+    @Test
+    void functionUrlWithoutAuth_isReadLikeAnHttpApiEventWithoutPrincipal() {
+        // GIVEN
+        APIGatewayV2HTTPEvent event = load("function-url-public.json");
+
+        // WHEN
+        JsonNode seen = echoed(echo.handleRequest(event, null));
+
+        // THEN
+        assertThat(seen.get("method").asText()).isEqualTo("GET");
+        assertThat(seen.get("basePath").asText()).isEmpty();
+        assertThat(seen.get("path").asText()).isEqualTo("/echo/items");
+        assertThat(strings(seen.get("query").get("tag"))).containsExactly("a", "b");
+        assertThat(seen.get("cookies").get("session").asText()).isEqualTo("7d1e2f3a");
+        assertThat(seen.get("principal").isNull()).isTrue();
+        assertThat(seen.get("requestId").asText()).isEqualTo("0c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f");
+    }
+
+    @Test
+    void functionUrl_withoutAStage_isServedAtTheRoot() {
+        // GIVEN
+        APIGatewayV2HTTPEvent event = load("function-url-public.json");
+        event.getRequestContext().setStage(null);
+
+        // WHEN
+        JsonNode seen = echoed(echo.handleRequest(event, null));
+
+        // THEN
+        assertThat(seen.get("basePath").asText()).isEmpty();
+        assertThat(seen.get("path").asText()).isEqualTo("/echo/items");
+    }
+
     // ---- headers ----
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dynacrud.BadRequestException;
 import io.github.dynacrud.entity.Entity;
@@ -42,7 +43,7 @@ public final class Representation<T extends Record> {
             if (!entity.hiddenAttributes().contains(component.name())) {
                 visible.add(component.name());
             }
-            types.put(component.name(), Json.mapper().constructType(component.genericType()));
+            types.put(component.name(), Json.type(component.genericType()));
         }
         visiblePositions = visible.stream().mapToInt(model::position).toArray();
         direct = PlainRecords.serializeAlikeDirectly(entity.recordType());
@@ -64,7 +65,7 @@ public final class Representation<T extends Record> {
      */
     public Object write(T item) {
         if (!direct) {
-            ObjectNode node = Json.mapper().valueToTree(item);
+            ObjectNode node = (ObjectNode) Json.tree(item);
             entity.hiddenAttributes().forEach(node::remove);
             return node;
         }
@@ -97,7 +98,7 @@ public final class Representation<T extends Record> {
      * @throws BadRequestException naming the field when the body has an unknown field or a wrong type
      */
     public T read(JsonNode body, boolean acceptId) {
-        ObjectNode writable = Json.mapper().createObjectNode();
+        ObjectNode writable = JsonNodeFactory.instance.objectNode();
         writableFields(body, acceptId).forEach(name -> writable.set(name, body.get(name)));
         // An absent primitive takes its zero value; only an explicit null is a wrong type.
         for (RecordModel.Component component : model.components()) {
@@ -106,7 +107,7 @@ public final class Representation<T extends Record> {
                         : IntNode.valueOf(0));
             }
         }
-        return Json.convert(writable, Json.mapper().constructType(entity.recordType()), "");
+        return Json.convert(writable, Json.type(entity.recordType()), "");
     }
 
     /**

@@ -27,13 +27,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Translates API Gateway HTTP API events (payload format 2.0) to {@link HttpRequest}s and {@link HttpResponse}s back
- * to events, exactly as the format defines them: the path from {@code rawPath} without the stage, repeated query keys
- * from {@code rawQueryString}, cookies from {@code cookies}, and response cookies in {@code cookies}, never in
- * {@code multiValueHeaders}, which API Gateway ignores.
+ * Translates API Gateway HTTP API events (payload format 2.0, which Lambda function URLs send too) to
+ * {@link HttpRequest}s and {@link HttpResponse}s back to events, exactly as the format defines them: the path from
+ * {@code rawPath} with a named stage moved to the base path, repeated query keys from {@code rawQueryString}, cookies
+ * from {@code cookies}, the principal from a JWT, Lambda or IAM authorizer, and response cookies in {@code cookies},
+ * never in {@code multiValueHeaders}, which API Gateway ignores.
  */
 public final class EventMapping {
     private static final Pattern METHOD = Pattern.compile("[A-Z]{1,16}");
+    /** What API Gateway allows in a stage name. */
+    private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final Pattern CHARSET = Pattern.compile("(?i);\\s*charset=\"?([^\";\\s]+)");
     private static final Set<String> TEXT_TYPES = Set.of("application/json", "application/problem+json",
             "application/xml", "application/javascript", "application/x-www-form-urlencoded");
@@ -57,9 +60,15 @@ public final class EventMapping {
         if (!METHOD.matcher(method).matches()) {
             throw new BadRequestException("the request has no valid HTTP method");
         }
+        String rawPath = event.getRawPath() != null ? event.getRawPath() : context.getHttp().getPath();
+        if (rawPath == null || !rawPath.startsWith("/")) {
+            throw new BadRequestException("the request has no path");
+        }
+        String stage = stagePrefix(context, rawPath);
         HttpRequest.Builder request = HttpRequest.builder()
                 .method(method)
-                .path(path(event))
+                .basePath(stage)
+                .path(rawPath.length() == stage.length() ? "/" : rawPath.substring(stage.length()))
                 .headers(headers(event.getHeaders()))
                 .query(query(event))
                 .cookies(cookies(event.getCookies()))
@@ -99,22 +108,20 @@ public final class EventMapping {
         return event;
     }
 
-    private static String path(APIGatewayV2HTTPEvent event) {
-        String raw = event.getRawPath() != null ? event.getRawPath() : event.getRequestContext().getHttp().getPath();
-        if (raw == null || !raw.startsWith("/")) {
-            throw new BadRequestException("the request has no path");
+    /**
+     * The {@code /{stage}} that starts the raw path: API Gateway puts a stage other than {@code $default} there on its
+     * own {@code execute-api} domain, never on a custom domain (whose API mapping chose the stage) nor in a function
+     * URL's events.
+     */
+    private static String stagePrefix(APIGatewayV2HTTPEvent.RequestContext context, String rawPath) {
+        String stage = context.getStage();
+        String domain = context.getDomainName();
+        if (stage == null || !STAGE.matcher(stage).matches()
+                || domain != null && !domain.contains(".execute-api.")) {
+            return "";
         }
-        String stage = event.getRequestContext().getStage();
-        if (stage != null && !stage.isEmpty() && !stage.equals("$default")) {
-            String prefix = "/" + stage;
-            if (raw.equals(prefix)) {
-                return "/";
-            }
-            if (raw.startsWith(prefix + "/")) {
-                return raw.substring(prefix.length());
-            }
-        }
-        return raw;
+        String prefix = "/" + stage;
+        return rawPath.equals(prefix) || rawPath.startsWith(prefix + "/") ? prefix : "";
     }
 
     private static Headers headers(Map<String, String> headers) {
@@ -205,6 +212,9 @@ public final class EventMapping {
             }
             addSpaceSeparated(scopes, claims.get("scope"));
             return subject(claims).map(sub -> new Principal(sub, claims, scopes));
+        }
+        if (authorizer.getIam() != null) {
+            return IamPrincipals.of(authorizer.getIam());
         }
         if (authorizer.getLambda() != null) {
             Map<String, String> claims = new LinkedHashMap<>();
