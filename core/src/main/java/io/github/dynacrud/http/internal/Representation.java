@@ -19,6 +19,10 @@ import java.util.Set;
  * The JSON form of an entity in an API: the record's components minus hidden ones. Request bodies may carry the
  * read-only ones (id, owner-derived and managed attributes), which are ignored; any other unknown field is refused.
  *
+ * <p>Attributes are told apart by record component, whatever JSON name Jackson gives them ({@code @JsonProperty},
+ * {@code @JsonNaming}): a hidden component or the owner is never written nor read under any name, and a renamed
+ * component is read under its JSON name only, as Jackson would.
+ *
  * @param <T> the record type
  */
 public final class Representation<T extends Record> {
@@ -27,6 +31,7 @@ public final class Representation<T extends Record> {
     private final Set<String> visible = new LinkedHashSet<>();
     private final Set<String> readOnly = new LinkedHashSet<>();
     private final Map<String, JavaType> types = new HashMap<>();
+    private final JsonNames names;
     private final int[] visiblePositions;
     private final boolean direct;
 
@@ -45,7 +50,9 @@ public final class Representation<T extends Record> {
             types.put(component.name(), Json.mapper().constructType(component.genericType()));
         }
         visiblePositions = visible.stream().mapToInt(model::position).toArray();
-        direct = PlainRecords.serializeAlikeDirectly(entity.recordType());
+        names = JsonNames.of(Json.mapper(), entity.recordType(), types.keySet());
+        direct = PlainRecords.serializeAlikeDirectly(entity.recordType())
+                && Json.mapper().findMixInClassFor(entity.recordType()) == null;
         readOnly.addAll(entity.managedAttributes());
         entity.idAttribute().ifPresent(readOnly::add);
     }
@@ -65,7 +72,7 @@ public final class Representation<T extends Record> {
     public Object write(T item) {
         if (!direct) {
             ObjectNode node = Json.mapper().valueToTree(item);
-            entity.hiddenAttributes().forEach(node::remove);
+            entity.hiddenAttributes().stream().map(names.written()::get).forEach(node::remove);
             return node;
         }
         Map<String, Object> shown = new LinkedHashMap<>(visiblePositions.length * 2);
@@ -98,12 +105,13 @@ public final class Representation<T extends Record> {
      */
     public T read(JsonNode body, boolean acceptId) {
         ObjectNode writable = Json.mapper().createObjectNode();
-        writableFields(body, acceptId).forEach(name -> writable.set(name, body.get(name)));
+        Map<String, String> fields = writableFields(body, acceptId);
+        fields.keySet().forEach(field -> writable.set(field, body.get(field)));
         // An absent primitive takes its zero value; only an explicit null is a wrong type.
         for (RecordModel.Component component : model.components()) {
-            if (component.rawType().isPrimitive() && !writable.has(component.name())) {
-                writable.set(component.name(), component.rawType() == boolean.class ? BooleanNode.FALSE
-                        : IntNode.valueOf(0));
+            String field = names.written().get(component.name());
+            if (component.rawType().isPrimitive() && field != null && !fields.containsValue(component.name())) {
+                writable.set(field, component.rawType() == boolean.class ? BooleanNode.FALSE : IntNode.valueOf(0));
             }
         }
         return Json.convert(writable, Json.mapper().constructType(entity.recordType()), "");
@@ -114,15 +122,15 @@ public final class Representation<T extends Record> {
      * ignored; a nested object replaces the stored one whole.
      *
      * @param body the request body
-     * @return new values by attribute
+     * @return new values by attribute (record component) name
      * @throws BadRequestException naming the field when the body has an unknown field or a wrong type
      */
     public Map<String, Object> readChanges(JsonNode body) {
         Map<String, Object> changes = new HashMap<>();
-        for (String name : writableFields(body, false)) {
-            JsonNode value = body.get(name);
-            changes.put(name, value.isNull() ? null : Json.convert(value, types.get(name), name));
-        }
+        writableFields(body, false).forEach((field, name) -> {
+            JsonNode value = body.get(field);
+            changes.put(name, value.isNull() ? null : Json.convert(value, types.get(name), field));
+        });
         return changes;
     }
 
@@ -137,18 +145,20 @@ public final class Representation<T extends Record> {
         return names;
     }
 
-    private Set<String> writableFields(JsonNode body, boolean acceptId) {
+    /** The body's fields a client may write, mapped to the components they set. */
+    private Map<String, String> writableFields(JsonNode body, boolean acceptId) {
         if (!body.isObject()) {
             throw new BadRequestException("the body must be a JSON object");
         }
-        Set<String> fields = new LinkedHashSet<>();
-        body.fieldNames().forEachRemaining(name -> {
-            if (!visible.contains(name)) {
-                throw new BadRequestException(name, "is not a known field");
+        Map<String, String> fields = new LinkedHashMap<>();
+        body.fieldNames().forEachRemaining(field -> {
+            String name = names.read().get(field);
+            if (name == null || !visible.contains(name)) {
+                throw new BadRequestException(field, "is not a known field");
             }
             boolean isId = entity.idAttribute().filter(name::equals).isPresent();
             if (!readOnly.contains(name) || acceptId && isId && !entity.generatesId()) {
-                fields.add(name);
+                fields.put(field, name);
             }
         });
         return fields;
