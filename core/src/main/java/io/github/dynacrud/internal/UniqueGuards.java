@@ -133,8 +133,9 @@ public final class UniqueGuards<T extends Record> {
     }
 
     /**
-     * Returns the key of the guard of one item's unique value: {@code UNIQUE#<type>#<attribute>#<value>}, with the
-     * owner after the type for owner-scoped entities, so values are unique per owner and one owner's values cannot be
+     * Returns the key of the guard of one item's unique value: {@code UNIQUE#<type>#<attribute>#<value>}, the value
+     * in its {@linkplain Entity#uniqueNormalization normalized} form, with the owner after the type for owner-scoped
+     * entities, so values are unique per owner and one owner's values cannot be
      * probed by another.
      *
      * @param item      the item
@@ -146,11 +147,13 @@ public final class UniqueGuards<T extends Record> {
         if (value == null) {
             return null;
         }
-        StringBuilder key = new StringBuilder("UNIQUE").append(KeyTemplate.SEPARATOR).append(entity.type());
+        StringBuilder key = new StringBuilder(Entity.GUARD_PREFIX).append(KeyTemplate.SEPARATOR).append(entity.type());
         entity.ownerAttribute().ifPresent(owner -> key.append(KeyTemplate.SEPARATOR)
                 .append(KeyParts.check(owner, model.value(item, owner))));
+        // Checked again once normalized, so a normalization cannot make one guard key out of two values' parts.
+        String normalized = entity.uniqueNormalization(attribute).apply(KeyParts.check(attribute, value));
         key.append(KeyTemplate.SEPARATOR).append(attribute).append(KeyTemplate.SEPARATOR)
-                .append(KeyParts.check(attribute, value));
+                .append(KeyParts.check(attribute, normalized));
         AttributeValue rendered = AttributeValue.fromS(key.toString());
         return Map.of(Entity.PARTITION_KEY, rendered, Entity.SORT_KEY, rendered);
     }
