@@ -98,7 +98,8 @@ final class EntityResource<T extends Record> {
     }
 
     private HttpResponse create(HttpRequest request, Scope scope) {
-        T created = repository.create(scope, representation.read(Json.readTree(request), true));
+        T input = representation.read(Json.readTree(request), true);
+        T created = representation.withJsonNames(() -> repository.create(scope, input));
         String itemId = String.valueOf(representation.model().value(created, id));
         String base = request.path().endsWith("/") ? request.path().substring(0, request.path().length() - 1)
                 : request.path();
@@ -170,13 +171,13 @@ final class EntityResource<T extends Record> {
         T input = representation.read(Json.readTree(request), false);
         Map<String, Object> changes = new HashMap<>();
         representation.replaceable().forEach(name -> changes.put(name, representation.model().value(input, name)));
-        return written(repository.patch(scope, Map.of(id, itemId(request)), changes, expectedVersion(request, scope)));
+        return written(scope, request, changes);
     }
 
     /** A patch of read-only fields only, or none, writes nothing: the repository answers the item as it is. */
     private HttpResponse patch(HttpRequest request, Scope scope) {
         Map<String, Object> changes = representation.readChanges(Json.readTree(request));
-        return written(repository.patch(scope, Map.of(id, itemId(request)), changes, expectedVersion(request, scope)));
+        return written(scope, request, changes);
     }
 
     private HttpResponse delete(HttpRequest request, Scope scope) {
@@ -194,7 +195,10 @@ final class EntityResource<T extends Record> {
         }
     }
 
-    private HttpResponse written(T item) {
+    private HttpResponse written(Scope scope, HttpRequest request, Map<String, Object> changes) {
+        OptionalLong expectedVersion = expectedVersion(request, scope);
+        T item = representation.withJsonNames(() -> repository.patch(scope, Map.of(id, itemId(request)), changes,
+                expectedVersion));
         return withETag(HttpResponse.json(200, representation.write(item)), item);
     }
 

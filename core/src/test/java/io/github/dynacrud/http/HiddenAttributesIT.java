@@ -13,6 +13,7 @@ import io.github.dynacrud.table.LocalTable;
 import io.github.dynacrud.table.Scope;
 import io.github.dynacrud.table.SingleTable;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
+import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,7 @@ class HiddenAttributesIT {
 
     /** The owner and the hidden attribute are renamed by {@code @JsonProperty}. */
     public record Account(@JsonProperty("owner") String ownerId, String id,
-            @JsonProperty("display_name") String displayName, @JsonProperty("pw") String passwordHash,
+            @JsonProperty("display_name") @NotBlank String displayName, @JsonProperty("pw") String passwordHash,
             Long version) {
         static final Entity<Account> ENTITY = Entity.of(Account.class).partitionKey("OWNER#{ownerId}")
                 .sortKey("ACCOUNT#{id}").generatedId("id").owner("ownerId").version("version")
@@ -105,6 +106,26 @@ class HiddenAttributesIT {
             }
         }
         assertThat(table.repository(Account.ENTITY).get(Scope.owner("alice"), stored.id())).contains(stored);
+    }
+
+    @Test
+    void violationsOfRenamedFields_nameTheirJsonFields() {
+        // GIVEN
+        Account stored = table.repository(Account.ENTITY).create(Scope.owner("alice"),
+                new Account(null, null, "Ada", null, null));
+
+        // WHEN
+        List<HttpResponse> responses = List.of(
+                send(json("POST", "/accounts", "{}")),
+                send(json("PUT", "/accounts/" + stored.id(), "{\"display_name\": \" \"}")),
+                send(json("PATCH", "/accounts/" + stored.id(), "{\"display_name\": null}")));
+
+        // THEN
+        for (HttpResponse response : responses) {
+            assertThat(response.status()).as(response.bodyText()).isEqualTo(422);
+            assertThat(body(response).get("errors")).isEqualTo(tree(
+                    "[{\"field\": \"display_name\", \"message\": \"must not be blank\"}]"));
+        }
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.github.dynacrud.ValidationException;
@@ -13,6 +15,7 @@ import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.fixtures.Trip;
 import io.github.dynacrud.internal.EntityMapping;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -20,10 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * Replace and patch validate the record they would store as create does: class-level constraints, {@code @Valid}
@@ -102,6 +109,37 @@ class WholeRecordValidationTest {
                 .satisfies(e -> assertThat(e.violations())
                         .containsExactly(new Violation("", "must not end before it starts")));
         assertThat(requestsSent(client)).isEmpty();
+    }
+
+    @Test
+    void patch_validAcrossAStoredValue_whenTheTripChangedSinceItsRead_readsAgainAndUpdatesConditionedOnTheNewVersion() {
+        // GIVEN the first update finds the trip changed since its read
+        Trip changed = new Trip("t1", "Lisbon and Sintra", MAY_1, MAY_9, null, List.of(), 3L);
+        Map<String, AttributeValue> changedItem = new EntityMapping<>(Trip.ENTITY).toItem(changed);
+        when(client.getItem(any(GetItemRequest.class))).thenReturn(
+                GetItemResponse.builder().item(new EntityMapping<>(Trip.ENTITY).toItem(STORED)).build(),
+                GetItemResponse.builder().item(changedItem).build());
+        Map<String, AttributeValue> updated = new HashMap<>(changedItem);
+        updated.put("end", AttributeValue.fromS("2026-05-02"));
+        updated.put("version", AttributeValue.fromN("4"));
+        when(client.updateItem(any(UpdateItemRequest.class)))
+                .thenThrow(ConditionalCheckFailedException.builder().item(changedItem).build())
+                .thenReturn(UpdateItemResponse.builder().attributes(updated).build());
+
+        // WHEN
+        Trip patched = repository(Trip.ENTITY).patch(Scope.unscoped(), "t1", Map.of("end", LocalDate.of(2026, 5, 2)));
+
+        // THEN
+        assertThat(patched).isEqualTo(new Trip("t1", "Lisbon and Sintra", MAY_1, LocalDate.of(2026, 5, 2), null,
+                List.of(), 4L));
+        ArgumentCaptor<UpdateItemRequest> updates = ArgumentCaptor.forClass(UpdateItemRequest.class);
+        verify(client, times(2)).updateItem(updates.capture());
+        List<String> conditions = updates.getAllValues().stream().map(update -> new Placeholders(
+                update.expressionAttributeNames(), update.expressionAttributeValues())
+                .resolve(update.conditionExpression())).toList();
+        assertThat(conditions).containsExactly("attribute_exists(PK) AND _type = 'Trip' AND version = 2",
+                "attribute_exists(PK) AND _type = 'Trip' AND version = 3");
+        assertThat(requestsSent(client)).hasSize(4);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dynacrud.BadRequestException;
+import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.http.Json;
 import io.github.dynacrud.internal.RecordModel;
@@ -14,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The JSON form of an entity in an API: the record's components minus hidden ones. Request bodies may carry the
@@ -26,6 +30,8 @@ import java.util.Set;
  * @param <T> the record type
  */
 public final class Representation<T extends Record> {
+    private static final Pattern LEADING_NAME = Pattern.compile("[^.\\[]+");
+
     private final Entity<T> entity;
     private final RecordModel<T> model;
     private final Set<String> visible = new LinkedHashSet<>();
@@ -132,6 +138,33 @@ public final class Representation<T extends Record> {
             changes.put(name, value.isNull() ? null : Json.convert(value, types.get(name), field));
         });
         return changes;
+    }
+
+    /**
+     * Names a write's violations as the client knows the fields: a component's path starts with its JSON name
+     * ({@code display_name.city} rather than {@code displayName.city}).
+     *
+     * @param write a write that may fail validation
+     * @param <R>   what it returns
+     * @return what it returns
+     * @throws ValidationException with the fields renamed, when it fails validation
+     */
+    public <R> R withJsonNames(Supplier<R> write) {
+        try {
+            return write.get();
+        } catch (ValidationException e) {
+            throw new ValidationException(e.violations().stream().map(v -> new ValidationException.Violation(
+                    jsonPath(v.field()), v.message())).toList());
+        }
+    }
+
+    private String jsonPath(String path) {
+        Matcher component = LEADING_NAME.matcher(path);
+        if (!component.lookingAt()) {
+            return path;
+        }
+        String json = names.written().get(component.group());
+        return json == null ? path : json + path.substring(component.end());
     }
 
     /**

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dynacrud.BadRequestException;
+import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.fixtures.Everything;
 import io.github.dynacrud.fixtures.Todo;
@@ -127,6 +128,27 @@ class RepresentationTest {
             assertUnknown(() -> snake.read(tree("{\"" + field + "\": \"x\"}"), true), field);
             assertUnknown(() -> snake.readChanges(tree("{\"" + field + "\": \"x\"}")), field);
         }
+    }
+
+    @Test
+    void withJsonNames_namesViolationsByTheirJsonFields() {
+        // GIVEN
+        Representation<SnakeCased> snake = new Representation<>(SnakeCased.ENTITY);
+        List<ValidationException.Violation> violations = List.of(
+                new ValidationException.Violation("displayName", "must not be blank"),
+                new ValidationException.Violation("displayName.city", "must not be blank"),
+                new ValidationException.Violation("displayName[1].<list element>", "must not be blank"),
+                new ValidationException.Violation("", "must be coherent"));
+
+        // WHEN / THEN
+        assertThatThrownBy(() -> snake.withJsonNames(() -> {
+            throw new ValidationException(violations);
+        })).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations()).containsExactly(
+                new ValidationException.Violation("display_name", "must not be blank"),
+                new ValidationException.Violation("display_name.city", "must not be blank"),
+                new ValidationException.Violation("display_name[1].<list element>", "must not be blank"),
+                new ValidationException.Violation("", "must be coherent")));
+        assertThat(snake.withJsonNames(() -> "written")).isEqualTo("written");
     }
 
     private static void assertUnknown(Runnable read, String field) {
