@@ -276,7 +276,7 @@ public final class EntityRepository<T extends Record> {
         Function<String, Object> keyValues = keyValues(scope, key);
         Map<String, AttributeValue> primaryKey = mapping.primaryKey(keyValues);
         if (changes.isEmpty()) {
-            return unchanged(primaryKey, expectedVersion);
+            return readExpecting(primaryKey, expectedVersion);
         }
         if (patchReads || entity.uniqueAttributes().stream().anyMatch(changes::containsKey)) {
             return readThenWrite(primaryKey, changes, expectedVersion);
@@ -406,12 +406,16 @@ public final class EntityRepository<T extends Record> {
                 .append(expressions.name(Entity.TYPE_ATTRIBUTE)).append(" = ")
                 .append(expressions.value(mapping.typeValue()));
         if (expectedVersion.isPresent()) {
-            String version = entity.versionAttribute().orElseThrow(() -> new IllegalStateException(
-                    entity.type() + " has no version attribute, so it cannot check an expected version"));
+            String version = checkedVersionAttribute();
             condition.append(" AND ").append(expressions.name(version)).append(" = ")
                     .append(expressions.value(AttributeValue.fromN(Long.toString(expectedVersion.getAsLong()))));
         }
         return condition.toString();
+    }
+
+    private String checkedVersionAttribute() {
+        return entity.versionAttribute().orElseThrow(() -> new IllegalStateException(
+                entity.type() + " has no version attribute, so it cannot check an expected version"));
     }
 
     private RuntimeException conditionFailure(ConditionalCheckFailedException failure) {
@@ -428,8 +432,14 @@ public final class EntityRepository<T extends Record> {
         }
     }
 
-    /** The item as it is, after a patch without changes, which writes nothing and keeps the version. */
-    private T unchanged(Map<String, AttributeValue> key, OptionalLong expectedVersion) {
+    /**
+     * Reads the item, which must have the expected version, if any; a patch without changes answers this and writes
+     * nothing, so the version stays.
+     */
+    private T readExpecting(Map<String, AttributeValue> key, OptionalLong expectedVersion) {
+        if (expectedVersion.isPresent()) {
+            checkedVersionAttribute();
+        }
         T current = read(key);
         if (expectedVersion.isPresent() && expectedVersion.getAsLong() != mapping.version(current)) {
             throw new VersionConflictException(entity.type());
@@ -445,7 +455,7 @@ public final class EntityRepository<T extends Record> {
      */
     private T readThenWrite(Map<String, AttributeValue> key, Map<String, ?> changes, OptionalLong expectedVersion) {
         for (int attempt = 1; attempt <= READ_WRITE_ATTEMPTS; attempt++) {
-            T current = unchanged(key, expectedVersion);
+            T current = readExpecting(key, expectedVersion);
             try {
                 return writeOver(key, current, changes);
             } catch (VersionConflictException | ItemNotFoundException changedSinceRead) {

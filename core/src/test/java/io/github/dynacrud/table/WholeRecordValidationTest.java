@@ -4,6 +4,7 @@ import static io.github.dynacrud.table.MockDynamoDb.requestsSent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -154,6 +155,27 @@ class WholeRecordValidationTest {
                 .withMessage("LooseTrip has constraints that span attributes (on Trip or its getters), so a patch"
                         + " checks them on the item it reads and writes it only if unchanged since: declare a"
                         + " version attribute");
+    }
+
+    @Test
+    void patch_withExpectedVersionOfAnEntityWithoutVersions_isRefusedBeforeAnyRequest() {
+        // GIVEN
+        EntityRepository<Note> notes = SingleTable.builder().client(client).tableName("app").build()
+                .repository(Note.ENTITY);
+
+        // WHEN / THEN: with changes or without
+        for (Map<String, ?> changes : List.of(Map.of("text", "new"), Map.<String, Object>of())) {
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> notes.patch(Scope.unscoped(), "n1", changes, 1))
+                    .withMessage("Note has no version attribute, so it cannot check an expected version");
+        }
+        assertThat(requestsSent(client)).isEmpty();
+    }
+
+    /** An entity without a version attribute. */
+    record Note(String id, String text) {
+        static final Entity<Note> ENTITY = Entity.of(Note.class).partitionKey("NOTE#{id}").sortKey("NOTE").id("id")
+                .build();
     }
 
     static Stream<Entity<Trip>> entities() {
