@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -45,6 +46,8 @@ public final class Entity<T extends Record> {
     public static final String SORT_KEY = "SK";
     /** The table attribute naming each item's entity type. */
     public static final String TYPE_ATTRIBUTE = "_type";
+    /** The first segment of the keys of unique-value guards, which no key template may start with. */
+    public static final String GUARD_PREFIX = "UNIQUE";
 
     private final Class<T> recordType;
     private final String type;
@@ -59,6 +62,7 @@ public final class Entity<T extends Record> {
     private final String updatedAtAttribute;
     private final String ttlAttribute;
     private final List<String> uniqueAttributes;
+    private final Map<String, UnaryOperator<String>> uniqueNormalizations;
     private final Set<String> hiddenAttributes;
     private final Set<String> keyAttributes;
 
@@ -76,6 +80,7 @@ public final class Entity<T extends Record> {
         this.updatedAtAttribute = b.updatedAtAttribute;
         this.ttlAttribute = b.ttlAttribute;
         this.uniqueAttributes = List.copyOf(b.uniqueAttributes);
+        this.uniqueNormalizations = Map.copyOf(b.uniqueNormalizations);
         Set<String> hidden = new LinkedHashSet<>(b.hiddenAttributes);
         if (ownerAttribute != null && !b.ownerVisible) {
             hidden.add(ownerAttribute);
@@ -175,6 +180,21 @@ public final class Entity<T extends Record> {
         return uniqueAttributes;
     }
 
+    /**
+     * Returns how a unique attribute's values are compared: two values whose normalized key texts are equal collide.
+     *
+     * @param attribute a unique attribute
+     * @return the normalization declared with {@link Builder#unique(String, UnaryOperator)}, or the identity
+     * @throws IllegalArgumentException when the attribute is not unique
+     */
+    public UnaryOperator<String> uniqueNormalization(String attribute) {
+        if (!uniqueAttributes.contains(attribute)) {
+            throw new IllegalArgumentException("'" + attribute + "' is not a unique attribute of " + type
+                    + "; it has " + uniqueAttributes);
+        }
+        return uniqueNormalizations.getOrDefault(attribute, UnaryOperator.identity());
+    }
+
     /** @return the attributes never shown in API responses; the owner is among them unless made visible */
     public Set<String> hiddenAttributes() {
         return hiddenAttributes;
@@ -225,6 +245,7 @@ public final class Entity<T extends Record> {
         private String updatedAtAttribute;
         private String ttlAttribute;
         private final Set<String> uniqueAttributes = new LinkedHashSet<>();
+        private final Map<String, UnaryOperator<String>> uniqueNormalizations = new LinkedHashMap<>();
         private final Set<String> hiddenAttributes = new LinkedHashSet<>();
 
         private Builder(Class<T> recordType) {
@@ -400,6 +421,32 @@ public final class Entity<T extends Record> {
                 }
                 uniqueAttributes.add(attribute);
             }
+            return this;
+        }
+
+        /**
+         * Declares a unique String attribute whose values are compared after a normalization, such as emails compared
+         * without case: values with the same normalized form collide. Only the guard is keyed by the normalized form;
+         * the item keeps the value as given.
+         *
+         * <pre>{@code
+         * Entity.of(User.class)...unique("email", email -> email.toLowerCase(Locale.ROOT))
+         * }</pre>
+         *
+         * @param attribute     such as {@code "email"}
+         * @param normalization maps a value to the form it is compared in; it must not add {@code #}
+         * @return this builder
+         */
+        public Builder<T> unique(String attribute, UnaryOperator<String> normalization) {
+            Objects.requireNonNull(normalization, "normalization of unique attribute '" + attribute + "'");
+            RecordComponent c = component(attribute, "unique");
+            if (c.getType() != String.class) {
+                throw new IllegalArgumentException("unique attribute '" + attribute + "' of "
+                        + recordType.getSimpleName() + " has type " + c.getType().getSimpleName()
+                        + "; a normalization applies to String attributes");
+            }
+            unique(attribute);
+            uniqueNormalizations.put(attribute, normalization);
             return this;
         }
 

@@ -107,6 +107,11 @@ final class EntityRules {
     }
 
     private void checkTemplate(KeyTemplate template, String role) {
+        if (Entity.GUARD_PREFIX.equals(template.segments().get(0).literal())) {
+            throw new IllegalArgumentException("key template '" + template + "' of " + type + " starts with '"
+                    + Entity.GUARD_PREFIX + "', which dynacrud keeps for the guards of unique values; start it with another"
+                    + " literal");
+        }
         for (String attribute : template.attributes()) {
             RecordComponent c = components.get(attribute);
             if (c == null) {

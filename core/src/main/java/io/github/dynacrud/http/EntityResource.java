@@ -109,7 +109,8 @@ final class EntityResource<T extends Record> {
     }
 
     private HttpResponse create(HttpRequest request, Scope scope) {
-        T created = repository.create(scope, representation.read(Json.readTree(request), true));
+        T input = representation.read(Json.readTree(request), true);
+        T created = representation.withJsonNames(() -> repository.create(scope, input));
         String itemId = String.valueOf(representation.model().value(created, id));
         String base = request.path().endsWith("/") ? request.path().substring(0, request.path().length() - 1)
                 : request.path();
@@ -181,16 +182,17 @@ final class EntityResource<T extends Record> {
         T input = representation.read(Json.readTree(request), false);
         Map<String, Object> changes = new HashMap<>();
         representation.replaceable().forEach(name -> changes.put(name, representation.model().value(input, name)));
-        return written(repository.patch(scope, Map.of(id, itemId(request)), changes, expectedVersion(request)));
+        return written(scope, request, changes);
     }
 
+    /** A patch of read-only fields only, or none, writes nothing: the repository answers the item as it is. */
     private HttpResponse patch(HttpRequest request, Scope scope) {
         Map<String, Object> changes = representation.readChanges(Json.readTree(request));
-        return written(repository.patch(scope, Map.of(id, itemId(request)), changes, expectedVersion(request)));
+        return written(scope, request, changes);
     }
 
     private HttpResponse delete(HttpRequest request, Scope scope) {
-        repository.delete(scope, Map.of(id, itemId(request)), expectedVersion(request));
+        repository.delete(scope, Map.of(id, itemId(request)), expectedVersion(request, scope));
         return HttpResponse.empty(204);
     }
 
@@ -204,7 +206,10 @@ final class EntityResource<T extends Record> {
         }
     }
 
-    private HttpResponse written(T item) {
+    private HttpResponse written(Scope scope, HttpRequest request, Map<String, Object> changes) {
+        OptionalLong expectedVersion = expectedVersion(request, scope);
+        T item = representation.withJsonNames(() -> repository.patch(scope, Map.of(id, itemId(request)), changes,
+                expectedVersion));
         return withETag(HttpResponse.json(200, representation.write(item)), item);
     }
 
@@ -217,14 +222,20 @@ final class EntityResource<T extends Record> {
                 .map(version -> "\"" + version + "\"");
     }
 
-    /** {@code If-Match: "3"} expects version 3; {@code *} or no header expects none; any other tag cannot match. */
-    private OptionalLong expectedVersion(HttpRequest request) {
+    /**
+     * Evaluates {@code If-Match} as RFC 9110 does. No header, or {@code *}, expects no version: every write needs the
+     * item to exist, so {@code *} on a missing item is the 404 the request would get without it. {@code "3"} expects
+     * version 3. Any other tag, or any tag at all for an entity without versions, can never match: 412, unless the
+     * item does not exist, where the precondition is ignored and the answer is 404 (RFC 9110, section 13.2.1).
+     */
+    private OptionalLong expectedVersion(HttpRequest request, Scope scope) {
         Optional<String> ifMatch = request.header("If-Match").map(String::trim);
-        if (ifMatch.isEmpty() || ifMatch.get().equals("*") || entity.versionAttribute().isEmpty()) {
+        if (ifMatch.isEmpty() || ifMatch.get().equals("*")) {
             return OptionalLong.empty();
         }
         Matcher tag = ETAG.matcher(ifMatch.get());
-        if (!tag.matches()) {
+        if (entity.versionAttribute().isEmpty() || !tag.matches()) {
+            repository.get(scope, itemId(request)).orElseThrow(() -> new ItemNotFoundException(entity.type()));
             throw new VersionConflictException(entity.type());
         }
         return OptionalLong.of(Long.parseLong(tag.group(1)));

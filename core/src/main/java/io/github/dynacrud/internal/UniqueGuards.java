@@ -8,13 +8,11 @@ import io.github.dynacrud.VersionConflictException;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.entity.KeyParts;
 import io.github.dynacrud.entity.KeyTemplate;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -40,7 +38,6 @@ public final class UniqueGuards<T extends Record> {
     private static final Set<String> RETRYABLE_REASONS = Set.of("TransactionConflict", "ThrottlingError",
             "ProvisionedThroughputExceeded", "RequestLimitExceeded", "InternalServerError");
 
-    private final EntityMapping<T> mapping;
     private final Entity<T> entity;
     private final RecordModel<T> model;
     private final String tableName;
@@ -52,7 +49,6 @@ public final class UniqueGuards<T extends Record> {
      * @param tableName the table
      */
     public UniqueGuards(EntityMapping<T> mapping, String tableName) {
-        this.mapping = mapping;
         this.entity = mapping.entity();
         this.model = mapping.model();
         this.tableName = tableName;
@@ -76,54 +72,38 @@ public final class UniqueGuards<T extends Record> {
     }
 
     /**
-     * Replaces or deletes an item that was just read, moving the guards of the unique values that change. The write
-     * is conditioned on the version read, so a concurrent change makes it fail rather than orphan a guard.
+     * Tells whether a change of an item moves a guard: a unique value is set, cleared or changed.
      *
-     * @param client          the DynamoDB client
-     * @param key             the item's primary key
-     * @param current         the item as read
-     * @param next            its new state, or {@code null} to delete it
-     * @param expectedVersion the version the caller expects, if any
-     * @param now             the write time
-     * @return the item as stored, or {@code null} after a delete
-     * @throws VersionConflictException when the version is not the expected one, or changed since the read
+     * @param before the item as read
+     * @param after  its new state, or {@code null} for a delete
+     * @return {@code true} when the write must go with guard changes
      */
-    public T write(DynamoDbClient client, Map<String, AttributeValue> key, T current, T next,
-            OptionalLong expectedVersion, Instant now) {
-        long version = mapping.version(current);
-        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != version) {
-            throw new VersionConflictException(entity.type());
-        }
-        String versionAttribute = entity.versionAttribute().orElseThrow();
-        Expressions condition = new Expressions();
-        String expression = "attribute_exists(" + Entity.PARTITION_KEY + ") AND "
-                + condition.name(Entity.TYPE_ATTRIBUTE) + " = " + condition.value(mapping.typeValue()) + " AND "
-                + condition.name(versionAttribute) + " = " + condition.value(AttributeValue.fromN(Long.toString(version)));
+    public boolean movesGuards(T before, T after) {
+        return entity.uniqueAttributes().stream().anyMatch(attribute ->
+                !Objects.equals(guardKey(before, attribute), after == null ? null : guardKey(after, attribute)));
+    }
 
-        T stored = null;
-        Map<String, AttributeValue> storedItem = null;
+    /**
+     * Writes a change of an item that was just read together with the guard changes it implies, in one
+     * transaction. The item write is conditioned on the version read, so a concurrent change makes it fail rather
+     * than orphan a guard.
+     *
+     * @param client    the DynamoDB client
+     * @param itemWrite the item's update or delete, conditioned on the version read
+     * @param key       the item's primary key
+     * @param before    the item as read
+     * @param after     its new state, or {@code null} for a delete
+     * @throws VersionConflictException when the item's condition failed: it changed since it was read
+     * @throws UniqueConstraintException when a new value is taken
+     */
+    public void write(DynamoDbClient client, TransactWriteItem itemWrite, Map<String, AttributeValue> key, T before,
+            T after) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        if (next == null) {
-            writes.add(TransactWriteItem.builder().delete(d -> d.tableName(tableName).key(key)
-                    .conditionExpression(expression).expressionAttributeNames(condition.names())
-                    .expressionAttributeValues(condition.values())).build());
-        } else {
-            Map<String, Object> managed = new HashMap<>();
-            managed.put(versionAttribute, mapping.versionValue(version + 1));
-            entity.createdAtAttribute().ifPresent(a -> managed.put(a, model.value(current, a)));
-            entity.updatedAtAttribute().ifPresent(a -> managed.put(a, now));
-            stored = model.with(next, managed);
-            storedItem = mapping.toItem(stored);
-            Map<String, AttributeValue> item = storedItem;
-            writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
-                    .conditionExpression(expression).expressionAttributeNames(condition.names())
-                    .expressionAttributeValues(condition.values())).build());
-        }
         List<Supplier<RuntimeException>> failures = new ArrayList<>();
+        writes.add(itemWrite);
         failures.add(() -> new VersionConflictException(entity.type()));
-        addGuardChanges(writes, failures, current, stored, storedItem == null ? key : storedItem);
+        addGuardChanges(writes, failures, before, after, key);
         transact(client, writes, failures);
-        return storedItem == null ? null : mapping.schema().mapToItem(storedItem);
     }
 
     private void addGuardChanges(List<TransactWriteItem> writes, List<Supplier<RuntimeException>> failures,
@@ -153,8 +133,9 @@ public final class UniqueGuards<T extends Record> {
     }
 
     /**
-     * Returns the key of the guard of one item's unique value: {@code UNIQUE#<type>#<attribute>#<value>}, with the
-     * owner after the type for owner-scoped entities, so values are unique per owner and one owner's values cannot be
+     * Returns the key of the guard of one item's unique value: {@code UNIQUE#<type>#<attribute>#<value>}, the value
+     * in its {@linkplain Entity#uniqueNormalization normalized} form, with the owner after the type for owner-scoped
+     * entities, so values are unique per owner and one owner's values cannot be
      * probed by another.
      *
      * @param item      the item
@@ -166,11 +147,13 @@ public final class UniqueGuards<T extends Record> {
         if (value == null) {
             return null;
         }
-        StringBuilder key = new StringBuilder("UNIQUE").append(KeyTemplate.SEPARATOR).append(entity.type());
+        StringBuilder key = new StringBuilder(Entity.GUARD_PREFIX).append(KeyTemplate.SEPARATOR).append(entity.type());
         entity.ownerAttribute().ifPresent(owner -> key.append(KeyTemplate.SEPARATOR)
                 .append(KeyParts.check(owner, model.value(item, owner))));
+        // Checked again once normalized, so a normalization cannot make one guard key out of two values' parts.
+        String normalized = entity.uniqueNormalization(attribute).apply(KeyParts.check(attribute, value));
         key.append(KeyTemplate.SEPARATOR).append(attribute).append(KeyTemplate.SEPARATOR)
-                .append(KeyParts.check(attribute, value));
+                .append(KeyParts.check(attribute, normalized));
         AttributeValue rendered = AttributeValue.fromS(key.toString());
         return Map.of(Entity.PARTITION_KEY, rendered, Entity.SORT_KEY, rendered);
     }

@@ -3,7 +3,14 @@ package io.github.dynacrud.internal;
 import io.github.dynacrud.ValidationException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.metadata.BeanDescriptor;
+import jakarta.validation.metadata.PropertyDescriptor;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.hibernate.validator.HibernateValidator;
@@ -43,11 +50,13 @@ public final class Validation {
      * @throws ValidationException listing every violation, sorted by field
      */
     public static void check(Object item) {
-        throwIfAny(Holder.VALIDATOR.validate(item));
+        throwIfAny(violations("", Holder.VALIDATOR.validate(item)));
     }
 
     /**
-     * Validates one would-be value of a record component, as a partial update would set it.
+     * Validates one would-be value of a record component, as a partial update would set it: the component's own
+     * constraints, those on its elements ({@code List<@NotBlank String>}) and, for a {@code @Valid} component, the
+     * value's own constraints, named as a whole-record validation names them ({@code address.city}).
      *
      * @param type      the record class
      * @param attribute the component name
@@ -56,13 +65,45 @@ public final class Validation {
      * @throws ValidationException listing every violation
      */
     public static <T> void checkValue(Class<T> type, String attribute, Object value) {
-        throwIfAny(Holder.VALIDATOR.validateValue(type, attribute, value));
+        List<ValidationException.Violation> found = violations("",
+                Holder.VALIDATOR.validateValue(type, attribute, value));
+        PropertyDescriptor property = Holder.VALIDATOR.getConstraintsForClass(type)
+                .getConstraintsForProperty(attribute);
+        if (value != null && property != null && property.isCascaded()) {
+            found.addAll(violations(attribute, Holder.VALIDATOR.validate(value)));
+        }
+        throwIfAny(found);
     }
 
-    private static <T> void throwIfAny(Set<ConstraintViolation<T>> violations) {
+    /**
+     * Tells whether some of a record's constraints span several components, on the record itself or on a getter that
+     * is not a component's accessor, so that a partial update can only be checked on the whole record it makes.
+     *
+     * @param type a record class
+     * @return {@code true} when such a constraint exists
+     */
+    public static boolean spansComponents(Class<? extends Record> type) {
+        BeanDescriptor bean = Holder.VALIDATOR.getConstraintsForClass(type);
+        Set<String> components = Set.copyOf(Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+                .toList());
+        return !bean.getConstraintDescriptors().isEmpty() || bean.getConstrainedProperties().stream()
+                .anyMatch(property -> !components.contains(property.getPropertyName()));
+    }
+
+    private static List<ValidationException.Violation> violations(String prefix,
+            Collection<? extends ConstraintViolation<?>> violations) {
+        List<ValidationException.Violation> found = new ArrayList<>();
+        for (ConstraintViolation<?> violation : violations) {
+            String path = violation.getPropertyPath().toString();
+            String field = prefix.isEmpty() ? path : path.isEmpty() ? prefix : prefix + "." + path;
+            found.add(new ValidationException.Violation(field, violation.getMessage()));
+        }
+        return found;
+    }
+
+    private static void throwIfAny(List<ValidationException.Violation> violations) {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations.stream()
-                    .map(v -> new ValidationException.Violation(v.getPropertyPath().toString(), v.getMessage()))
                     .sorted(Comparator.comparing(ValidationException.Violation::field)
                             .thenComparing(ValidationException.Violation::message))
                     .distinct()

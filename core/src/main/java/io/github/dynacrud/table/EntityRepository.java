@@ -2,6 +2,7 @@ package io.github.dynacrud.table;
 
 import io.github.dynacrud.ItemAlreadyExistsException;
 import io.github.dynacrud.ItemNotFoundException;
+import io.github.dynacrud.RetryableException;
 import io.github.dynacrud.UniqueConstraintException;
 import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.VersionConflictException;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
@@ -41,10 +43,12 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * Reads and writes the items of one entity type. Each operation is one DynamoDB request: conditions replace
  * read-before-write, and a failed condition tells a missing item from a stale version without a second read.
  *
- * <p>The exception is an entity with {@linkplain Entity.Builder#unique unique attributes}: a replace, a patch that
- * changes a unique value, and a delete first read the item (one consistent {@code GetItem}), then write it together
- * with its guard items in one {@code TransactWriteItems} conditioned on the version read, because the guard of the
- * old value can only be removed when that value is known.
+ * <p>The exceptions read first: for an entity with {@linkplain Entity.Builder#unique unique attributes}, a replace,
+ * a patch that changes a unique value, and a delete read the item (one consistent {@code GetItem}), then update or
+ * delete it together with its guard items in one {@code TransactWriteItems} conditioned on the version read, because
+ * the guard of the old value can only be removed when that value is known; for a record with constraints that span
+ * attributes, a patch reads the item to validate the merged record. When the item changed between the read and the
+ * write, the operation starts again from a new read, a bounded number of times.
  *
  * <pre>{@code
  * EntityRepository<Todo> todos = table.repository(TODO);
@@ -57,6 +61,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * @param <T> the record type
  */
 public final class EntityRepository<T extends Record> {
+    /** How many times a read-then-write starts again when the item changed between its read and its write. */
+    private static final int READ_WRITE_ATTEMPTS = 3;
+
     private final SingleTable table;
     private final DynamoDbClient client;
     private final Entity<T> entity;
@@ -65,6 +72,7 @@ public final class EntityRepository<T extends Record> {
     private final KeyQuery<T> queries;
     private final UniqueGuards<T> guards;
     private final Set<String> replaceable;
+    private final boolean patchReads;
 
     EntityRepository(SingleTable table, Entity<T> entity) {
         this.table = table;
@@ -83,6 +91,12 @@ public final class EntityRepository<T extends Record> {
         this.replaceable = Set.copyOf(fields);
         // Bootstrapping Hibernate Validator costs most of a second: pay it here, at start-up, not on the first write.
         Validation.prepare(entity.recordType());
+        this.patchReads = Validation.spansComponents(entity.recordType());
+        if (patchReads && entity.versionAttribute().isEmpty()) {
+            throw new IllegalArgumentException(entity.type() + " has constraints that span attributes (on "
+                    + entity.recordType().getSimpleName() + " or its getters), so a patch checks them on the item it"
+                    + " reads and writes it only if unchanged since: declare a version attribute");
+        }
     }
 
     /** @return the entity type this repository serves */
@@ -205,21 +219,23 @@ public final class EntityRepository<T extends Record> {
                 .orElse(item);
         Validation.check(input);
         Map<String, AttributeValue> key = mapping.primaryKey(name -> model.value(input, name));
-        if (!entity.uniqueAttributes().isEmpty()) {
-            T current = read(key);
-            return guards.write(client, key, current, merge(current, input, replaceable), expectedVersion, now());
-        }
-        Expressions update = new Expressions();
         Map<String, Object> values = new HashMap<>();
         replaceable.forEach(name -> values.put(name, model.value(input, name)));
+        if (!entity.uniqueAttributes().isEmpty()) {
+            return readThenWrite(key, values, expectedVersion);
+        }
+        Expressions update = new Expressions();
         applyChanges(update, values, name -> model.value(input, name), now());
         return update(key, update, expectedVersion);
     }
 
     /**
      * Changes some attributes of an existing item in one {@code UpdateItem}; a {@code null} value removes the
-     * attribute. Each new value is validated against the record's constraints, and every index key built from a
-     * changed attribute is rebuilt.
+     * attribute. Each new value is validated against the record's constraints (a {@code @Valid} one with its own),
+     * and every index key built from a changed attribute is rebuilt. When the record has constraints that span
+     * attributes (class-level ones), or a unique value changes, the item is read first and the merged record is
+     * validated and written only if unchanged since its read. No changes write nothing: the item is read and returned
+     * as it is.
      *
      * @param scope   the caller's scope
      * @param id      the value of the entity's id attribute
@@ -259,11 +275,11 @@ public final class EntityRepository<T extends Record> {
         checkChanges(changes);
         Function<String, Object> keyValues = keyValues(scope, key);
         Map<String, AttributeValue> primaryKey = mapping.primaryKey(keyValues);
-        if (entity.uniqueAttributes().stream().anyMatch(changes::containsKey)) {
-            T current = read(primaryKey);
-            T next = model.with(current, changes);
-            Validation.check(next);
-            return guards.write(client, primaryKey, current, next, expectedVersion, now());
+        if (changes.isEmpty()) {
+            return readExpecting(primaryKey, expectedVersion);
+        }
+        if (patchReads || entity.uniqueAttributes().stream().anyMatch(changes::containsKey)) {
+            return readThenWrite(primaryKey, changes, expectedVersion);
         }
         Expressions update = new Expressions();
         applyChanges(update, changes, keyValues, now());
@@ -305,9 +321,13 @@ public final class EntityRepository<T extends Record> {
     public void delete(Scope scope, Map<String, ?> key, OptionalLong expectedVersion) {
         Map<String, AttributeValue> primaryKey = mapping.primaryKey(keyValues(scope, key));
         if (!entity.uniqueAttributes().isEmpty()) {
-            guards.write(client, primaryKey, read(primaryKey), null, expectedVersion, now());
+            readThenWrite(primaryKey, null, expectedVersion);
             return;
         }
+        deleteItem(primaryKey, expectedVersion);
+    }
+
+    private void deleteItem(Map<String, AttributeValue> primaryKey, OptionalLong expectedVersion) {
         Expressions condition = new Expressions();
         String expression = existsCondition(condition, expectedVersion);
         try {
@@ -386,12 +406,16 @@ public final class EntityRepository<T extends Record> {
                 .append(expressions.name(Entity.TYPE_ATTRIBUTE)).append(" = ")
                 .append(expressions.value(mapping.typeValue()));
         if (expectedVersion.isPresent()) {
-            String version = entity.versionAttribute().orElseThrow(() -> new IllegalStateException(
-                    entity.type() + " has no version attribute, so it cannot check an expected version"));
+            String version = checkedVersionAttribute();
             condition.append(" AND ").append(expressions.name(version)).append(" = ")
                     .append(expressions.value(AttributeValue.fromN(Long.toString(expectedVersion.getAsLong()))));
         }
         return condition.toString();
+    }
+
+    private String checkedVersionAttribute() {
+        return entity.versionAttribute().orElseThrow(() -> new IllegalStateException(
+                entity.type() + " has no version attribute, so it cannot check an expected version"));
     }
 
     private RuntimeException conditionFailure(ConditionalCheckFailedException failure) {
@@ -408,10 +432,76 @@ public final class EntityRepository<T extends Record> {
         }
     }
 
-    private T merge(T current, T input, Set<String> fields) {
-        Map<String, Object> changes = new HashMap<>();
-        fields.forEach(name -> changes.put(name, model.value(input, name)));
-        return model.with(current, changes);
+    /**
+     * Reads the item, which must have the expected version, if any; a patch without changes answers this and writes
+     * nothing, so the version stays.
+     */
+    private T readExpecting(Map<String, AttributeValue> key, OptionalLong expectedVersion) {
+        if (expectedVersion.isPresent()) {
+            checkedVersionAttribute();
+        }
+        T current = read(key);
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != mapping.version(current)) {
+            throw new VersionConflictException(entity.type());
+        }
+        return current;
+    }
+
+    /**
+     * Reads the item, then writes its changed state (or deletes it, for {@code null} changes) conditioned on the
+     * version read. When the item changed in between, it starts again, a bounded number of times: a caller without an
+     * expected version never sees a conflict it did not ask about, and one with an expected version sees the new
+     * version (412) or the missing item (404) on the next read.
+     */
+    private T readThenWrite(Map<String, AttributeValue> key, Map<String, ?> changes, OptionalLong expectedVersion) {
+        for (int attempt = 1; attempt <= READ_WRITE_ATTEMPTS; attempt++) {
+            T current = readExpecting(key, expectedVersion);
+            try {
+                return writeOver(key, current, changes);
+            } catch (VersionConflictException | ItemNotFoundException changedSinceRead) {
+                // The item changed between the read and the write: read it again.
+            }
+        }
+        throw new RetryableException(entity.type() + " changed between its read and its write "
+                + READ_WRITE_ATTEMPTS + " times in a row");
+    }
+
+    private T writeOver(Map<String, AttributeValue> key, T current, Map<String, ?> changes) {
+        OptionalLong read = OptionalLong.of(mapping.version(current));
+        T next = changes == null ? null : model.with(current, changes);
+        if (next == null && !guards.movesGuards(current, null)) {
+            deleteItem(key, read);
+            return null;
+        }
+        Expressions expressions = new Expressions();
+        Instant now = now();
+        if (next != null) {
+            Validation.check(next);
+            Map<String, Object> values = new HashMap<>();
+            replaceable.forEach(name -> values.put(name, model.value(next, name)));
+            applyChanges(expressions, values, name -> model.value(current, name), now);
+            if (!guards.movesGuards(current, next)) {
+                return update(key, expressions, read);
+            }
+        }
+        String condition = existsCondition(expressions, read);
+        TransactWriteItem write = next == null
+                ? TransactWriteItem.builder().delete(d -> d.tableName(table.tableName()).key(key)
+                        .conditionExpression(condition).expressionAttributeNames(expressions.names())
+                        .expressionAttributeValues(expressions.values())).build()
+                : TransactWriteItem.builder().update(u -> u.tableName(table.tableName()).key(key)
+                        .updateExpression(expressions.updateExpression()).conditionExpression(condition)
+                        .expressionAttributeNames(expressions.names())
+                        .expressionAttributeValues(expressions.values())).build();
+        guards.write(client, write, key, current, next);
+        if (next == null) {
+            return null;
+        }
+        // A transaction returns no item: the stored state is the merged one with the managed values just written.
+        Map<String, Object> managed = new HashMap<>();
+        managed.put(entity.versionAttribute().orElseThrow(), mapping.versionValue(read.getAsLong() + 1));
+        entity.updatedAtAttribute().ifPresent(a -> managed.put(a, now));
+        return mapping.schema().mapToItem(mapping.toItem(model.with(next, managed)));
     }
 
     private void checkChanges(Map<String, ?> changes) {

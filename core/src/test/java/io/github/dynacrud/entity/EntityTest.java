@@ -9,7 +9,10 @@ import io.github.dynacrud.fixtures.User;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EntityTest {
     private static final String NOTE_COMPONENTS =
@@ -596,6 +599,60 @@ class EntityTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Note has unique attributes [email, day], which need a version attribute: writes check"
                         + " the version they read");
+    }
+
+    @Test
+    void build_uniqueWithNormalization_normalizesOnlyThatAttribute() {
+        // WHEN
+        Entity<Note> entity = note().id("id").version("version").unique("email", email -> email.toLowerCase(Locale.ROOT))
+                .unique("day").build();
+
+        // THEN
+        assertThat(entity.uniqueAttributes()).containsExactly("email", "day");
+        assertThat(entity.uniqueNormalization("email").apply("Ada@Example.COM")).isEqualTo("ada@example.com");
+        assertThat(entity.uniqueNormalization("day").apply("2026-01-02")).isEqualTo("2026-01-02");
+    }
+
+    @Test
+    void build_uniqueNormalizationOfANonStringAttribute_isRefusedNamingIt() {
+        // WHEN / THEN
+        assertThatThrownBy(() -> note().unique("day", String::trim))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unique attribute 'day' of Note has type LocalDate; a normalization applies to String"
+                        + " attributes");
+        assertThatThrownBy(() -> note().unique("email", null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("normalization of unique attribute 'email'");
+    }
+
+    @Test
+    void uniqueNormalization_ofAnAttributeThatIsNotUnique_isRefused() {
+        // GIVEN
+        Entity<Note> entity = note().id("id").version("version").unique("email").build();
+
+        // WHEN / THEN
+        assertThatThrownBy(() -> entity.uniqueNormalization("text"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'text' is not a unique attribute of Note; it has [email]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"partition", "sort", "index partition", "index sort"})
+    void build_templateStartingWithTheGuardPrefix_isRefusedNamingIt(String which) {
+        // GIVEN
+        Entity.Builder<Note> builder = Entity.of(Note.class).id("id")
+                .partitionKey(which.equals("partition") ? "UNIQUE#{id}" : "NOTE#{id}")
+                .sortKey(which.equals("sort") ? "UNIQUE#{text}" : "NOTE")
+                .index("GSI1", which.equals("index partition") ? "UNIQUE#{email}" : "EMAIL#{email}",
+                        which.equals("index sort") ? "UNIQUE" : "NOTE");
+        String template = which.equals("index sort") ? "UNIQUE" : which.equals("partition") ? "UNIQUE#{id}"
+                : which.equals("sort") ? "UNIQUE#{text}" : "UNIQUE#{email}";
+
+        // WHEN / THEN
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("key template '" + template + "' of Note starts with 'UNIQUE', which dynacrud"
+                        + " keeps for the guards of unique values; start it with another literal");
     }
 
     record Member(String id, String email, String status, Long version, Instant createdAt, Instant updatedAt,

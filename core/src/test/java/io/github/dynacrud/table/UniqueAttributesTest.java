@@ -31,12 +31,12 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /** An entity with a unique attribute: its writes move guard items in one TransactWriteItems. */
@@ -132,7 +132,7 @@ class UniqueAttributesTest {
     }
 
     @Test
-    void patch_email_readsUserThenMovesGuardInOneTransactionConditionedOnVersionRead() {
+    void patch_email_readsUserThenUpdatesItAndMovesGuardInOneTransactionConditionedOnVersionRead() {
         // GIVEN
         storedUserIs(ADA);
         transactionSucceeds();
@@ -150,14 +150,25 @@ class UniqueAttributesTest {
         assertThat(requestsSent(client)).containsExactly(get, transaction);
         List<TransactWriteItem> writes = transaction.transactItems();
         assertThat(writes).hasSize(3);
-        Put itemPut = writes.get(0).put();
-        assertThat(writes.get(0)).isEqualTo(TransactWriteItem.builder().put(itemPut).build());
-        assertThat(resolved(itemPut.conditionExpression(), itemPut.expressionAttributeNames(),
-                itemPut.expressionAttributeValues()))
+        // An update, not a put: attributes the record does not model stay on the item.
+        Update itemUpdate = writes.get(0).update();
+        assertThat(writes.get(0)).isEqualTo(TransactWriteItem.builder().update(itemUpdate).build());
+        Placeholders placeholders = new Placeholders(itemUpdate.expressionAttributeNames(),
+                itemUpdate.expressionAttributeValues());
+        assertThat(placeholders.actions(itemUpdate.updateExpression(), "SET")).containsExactlyInAnyOrder(
+                "name = 'Ada'",
+                "email = 'new@example.com'",
+                "passwordHash = 'hash'",
+                "updatedAt = '2026-03-04T05:06:07.123Z'",
+                "GSI1PK = 'EMAIL#new@example.com'",
+                "GSI1SK = 'USER'",
+                "version = if_not_exists(version, 0) + 1");
+        assertThat(placeholders.resolve(itemUpdate.conditionExpression()))
                 .isEqualTo("attribute_exists(PK) AND _type = 'User' AND version = 3");
-        assertThat(itemPut.toBuilder().conditionExpression(null).expressionAttributeNames(null)
-                .expressionAttributeValues(null).build())
-                .isEqualTo(Put.builder().tableName("app").item(StoredItems.user(expected)).build());
+        assertThat(placeholders.unusedIn(itemUpdate.updateExpression(), itemUpdate.conditionExpression())).isEmpty();
+        assertThat(itemUpdate.toBuilder().updateExpression(null).conditionExpression(null)
+                .expressionAttributeNames(null).expressionAttributeValues(null).build())
+                .isEqualTo(Update.builder().tableName("app").key(userKey("u1")).build());
         assertThat(writes.get(1)).isEqualTo(TransactWriteItem.builder()
                 .delete(d -> d.tableName("app").key(emailGuardKey("old@example.com"))).build());
         assertThat(writes.get(2)).isEqualTo(TransactWriteItem.builder()
@@ -180,17 +191,54 @@ class UniqueAttributesTest {
     }
 
     @Test
-    void patch_emailOfUserChangedSinceRead_throwsVersionConflict() {
+    void patch_emailOfUserChangedSinceRead_withoutExpectedVersion_readsAgainAndWrites() {
+        // GIVEN the first transaction finds the user changed since its read
+        User changed = new User("u1", "old@example.com", "Ada L.", "hash", 4, CREATED, EARLIER);
+        when(client.getItem(any(GetItemRequest.class))).thenReturn(
+                GetItemResponse.builder().item(StoredItems.user(ADA)).build(),
+                GetItemResponse.builder().item(StoredItems.user(changed)).build());
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class)))
+                .thenThrow(cancelled("ConditionalCheckFailed", "None", "None"))
+                .thenReturn(TransactWriteItemsResponse.builder().build());
+
+        // WHEN
+        User patched = users.patch(ANYONE, "u1", Map.of("email", "new@example.com"));
+
+        // THEN the second attempt merged the change into the item read again
+        assertThat(patched).isEqualTo(new User("u1", "new@example.com", "Ada L.", "hash", 5, CREATED, NOW));
+        assertThat(requestsSent(client)).hasSize(4);
+    }
+
+    @Test
+    void patch_emailOfUserAlwaysChangedSinceRead_withoutExpectedVersion_givesUpAsRetryableAfterThreeAttempts() {
         // GIVEN
         storedUserIs(ADA);
         transactionCancelled("ConditionalCheckFailed", "None", "None");
 
         // WHEN
-        assertThatExceptionOfType(VersionConflictException.class)
-                .isThrownBy(() -> users.patch(ANYONE, "u1", Map.of("email", "new@example.com")));
+        assertThatExceptionOfType(RetryableException.class)
+                .isThrownBy(() -> users.patch(ANYONE, "u1", Map.of("email", "new@example.com")))
+                .withMessage("User changed between its read and its write 3 times in a row");
 
         // THEN
-        assertThat(requestsSent(client)).hasSize(2);
+        assertThat(requestsSent(client)).hasSize(6);
+    }
+
+    @Test
+    void patch_emailOfUserChangedSinceRead_withExpectedVersion_throwsVersionConflictOnTheNextRead() {
+        // GIVEN
+        User changed = new User("u1", "old@example.com", "Ada L.", "hash", 4, CREATED, EARLIER);
+        when(client.getItem(any(GetItemRequest.class))).thenReturn(
+                GetItemResponse.builder().item(StoredItems.user(ADA)).build(),
+                GetItemResponse.builder().item(StoredItems.user(changed)).build());
+        transactionCancelled("ConditionalCheckFailed", "None", "None");
+
+        // WHEN
+        assertThatExceptionOfType(VersionConflictException.class)
+                .isThrownBy(() -> users.patch(ANYONE, "u1", Map.of("email", "new@example.com"), 3));
+
+        // THEN the read, the failed transaction and the read that found version 4
+        assertThat(requestsSent(client)).hasSize(3);
     }
 
     @Test
@@ -288,12 +336,15 @@ class UniqueAttributesTest {
     }
 
     private void transactionCancelled(String... codes) {
-        when(client.transactWriteItems(any(TransactWriteItemsRequest.class))).thenThrow(
-                TransactionCanceledException.builder()
-                        .message("Transaction cancelled, please refer cancellation reasons for specific reasons")
-                        .cancellationReasons(Stream.of(codes)
-                                .map(code -> CancellationReason.builder().code(code).build()).toList())
-                        .build());
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class))).thenThrow(cancelled(codes));
+    }
+
+    private static TransactionCanceledException cancelled(String... codes) {
+        return TransactionCanceledException.builder()
+                .message("Transaction cancelled, please refer cancellation reasons for specific reasons")
+                .cancellationReasons(Stream.of(codes)
+                        .map(code -> CancellationReason.builder().code(code).build()).toList())
+                .build();
     }
 
     private GetItemRequest capturedGet() {

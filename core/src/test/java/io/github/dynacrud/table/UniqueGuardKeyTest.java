@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.fixtures.User;
+import io.github.dynacrud.ValidationException;
 import java.math.BigDecimal;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,6 +29,16 @@ class UniqueGuardKeyTest {
     record Sku(String id, BigDecimal code, Long version) {
         static final Entity<Sku> ENTITY = Entity.of(Sku.class).partitionKey("SKU#{id}").sortKey("SKU")
                 .id("id").version("version").unique("code").build();
+    }
+
+    record Member(String id, String email, Long version) {
+        static final Entity<Member> ENTITY = Entity.of(Member.class).partitionKey("MEMBER#{id}").sortKey("MEMBER")
+                .id("id").version("version").unique("email", email -> email.toLowerCase(Locale.ROOT)).build();
+    }
+
+    record Slugged(String id, String slug, Long version) {
+        static final Entity<Slugged> ENTITY = Entity.of(Slugged.class).partitionKey("SLUG#{id}").sortKey("SLUG")
+                .id("id").version("version").unique("slug", slug -> slug.replace('/', '#')).build();
     }
 
     private final DynamoDbClient client = mock(DynamoDbClient.class);
@@ -55,6 +68,31 @@ class UniqueGuardKeyTest {
 
         // THEN: a later delete reads back 1, so the guard must be keyed by 1 too
         assertThat(guardKeys()).containsExactly("UNIQUE#Sku#code#1");
+    }
+
+    @Test
+    void create_normalizedUniqueValue_guardsItsNormalFormAndStoresItAsGiven() {
+        // GIVEN
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class)))
+                .thenReturn(TransactWriteItemsResponse.builder().build());
+
+        // WHEN
+        Member created = table.repository(Member.ENTITY).create(Scope.unscoped(),
+                new Member("m1", "Ada@Example.COM", null));
+
+        // THEN
+        assertThat(created.email()).isEqualTo("Ada@Example.COM");
+        assertThat(guardKeys()).containsExactly("UNIQUE#Member#email#ada@example.com");
+    }
+
+    @Test
+    void create_normalizationThatAddsTheSeparator_isRefusedAndSendsNothing() {
+        // WHEN / THEN
+        assertThatThrownBy(() -> table.repository(Slugged.ENTITY).create(Scope.unscoped(),
+                new Slugged("s1", "a/b", null)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("slug: must not contain '#'");
+        verifyNoInteractions(client);
     }
 
     @Test

@@ -2,11 +2,13 @@ package io.github.dynacrud.http.internal;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dynacrud.BadRequestException;
+import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.http.Json;
 import io.github.dynacrud.internal.RecordModel;
@@ -15,19 +17,29 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The JSON form of an entity in an API: the record's components minus hidden ones. Request bodies may carry the
  * read-only ones (id, owner-derived and managed attributes), which are ignored; any other unknown field is refused.
  *
+ * <p>Attributes are told apart by record component, whatever JSON name Jackson gives them ({@code @JsonProperty},
+ * {@code @JsonNaming}): a hidden component or the owner is never written nor read under any name, and a renamed
+ * component is read under its JSON name only, as Jackson would.
+ *
  * @param <T> the record type
  */
 public final class Representation<T extends Record> {
+    private static final Pattern LEADING_NAME = Pattern.compile("[^.\\[]+");
+
     private final Entity<T> entity;
     private final RecordModel<T> model;
     private final Set<String> visible = new LinkedHashSet<>();
     private final Set<String> readOnly = new LinkedHashSet<>();
     private final Map<String, JavaType> types = new HashMap<>();
+    private final JsonNames names;
     private final int[] visiblePositions;
     private final boolean direct;
 
@@ -46,7 +58,11 @@ public final class Representation<T extends Record> {
             types.put(component.name(), Json.type(component.genericType()));
         }
         visiblePositions = visible.stream().mapToInt(model::position).toArray();
-        direct = PlainRecords.serializeAlikeDirectly(entity.recordType());
+        // Json.mapper() is a copy of the shared mapper: take it once.
+        ObjectMapper mapper = Json.mapper();
+        names = JsonNames.of(mapper, entity.recordType(), types.keySet());
+        direct = PlainRecords.serializeAlikeDirectly(entity.recordType())
+                && mapper.findMixInClassFor(entity.recordType()) == null;
         readOnly.addAll(entity.managedAttributes());
         entity.idAttribute().ifPresent(readOnly::add);
     }
@@ -66,7 +82,7 @@ public final class Representation<T extends Record> {
     public Object write(T item) {
         if (!direct) {
             ObjectNode node = (ObjectNode) Json.tree(item);
-            entity.hiddenAttributes().forEach(node::remove);
+            entity.hiddenAttributes().stream().map(names.written()::get).forEach(node::remove);
             return node;
         }
         Map<String, Object> shown = new LinkedHashMap<>(visiblePositions.length * 2);
@@ -99,12 +115,13 @@ public final class Representation<T extends Record> {
      */
     public T read(JsonNode body, boolean acceptId) {
         ObjectNode writable = JsonNodeFactory.instance.objectNode();
-        writableFields(body, acceptId).forEach(name -> writable.set(name, body.get(name)));
+        Map<String, String> fields = writableFields(body, acceptId);
+        fields.keySet().forEach(field -> writable.set(field, body.get(field)));
         // An absent primitive takes its zero value; only an explicit null is a wrong type.
         for (RecordModel.Component component : model.components()) {
-            if (component.rawType().isPrimitive() && !writable.has(component.name())) {
-                writable.set(component.name(), component.rawType() == boolean.class ? BooleanNode.FALSE
-                        : IntNode.valueOf(0));
+            String field = names.written().get(component.name());
+            if (component.rawType().isPrimitive() && field != null && !fields.containsValue(component.name())) {
+                writable.set(field, component.rawType() == boolean.class ? BooleanNode.FALSE : IntNode.valueOf(0));
             }
         }
         return Json.convert(writable, Json.type(entity.recordType()), "");
@@ -115,16 +132,43 @@ public final class Representation<T extends Record> {
      * ignored; a nested object replaces the stored one whole.
      *
      * @param body the request body
-     * @return new values by attribute
+     * @return new values by attribute (record component) name
      * @throws BadRequestException naming the field when the body has an unknown field or a wrong type
      */
     public Map<String, Object> readChanges(JsonNode body) {
         Map<String, Object> changes = new HashMap<>();
-        for (String name : writableFields(body, false)) {
-            JsonNode value = body.get(name);
-            changes.put(name, value.isNull() ? null : Json.convert(value, types.get(name), name));
-        }
+        writableFields(body, false).forEach((field, name) -> {
+            JsonNode value = body.get(field);
+            changes.put(name, value.isNull() ? null : Json.convert(value, types.get(name), field));
+        });
         return changes;
+    }
+
+    /**
+     * Names a write's violations as the client knows the fields: a component's path starts with its JSON name
+     * ({@code display_name.city} rather than {@code displayName.city}).
+     *
+     * @param write a write that may fail validation
+     * @param <R>   what it returns
+     * @return what it returns
+     * @throws ValidationException with the fields renamed, when it fails validation
+     */
+    public <R> R withJsonNames(Supplier<R> write) {
+        try {
+            return write.get();
+        } catch (ValidationException e) {
+            throw new ValidationException(e.violations().stream().map(v -> new ValidationException.Violation(
+                    jsonPath(v.field()), v.message())).toList());
+        }
+    }
+
+    private String jsonPath(String path) {
+        Matcher component = LEADING_NAME.matcher(path);
+        if (!component.lookingAt()) {
+            return path;
+        }
+        String json = names.written().get(component.group());
+        return json == null ? path : json + path.substring(component.end());
     }
 
     /**
@@ -138,18 +182,20 @@ public final class Representation<T extends Record> {
         return names;
     }
 
-    private Set<String> writableFields(JsonNode body, boolean acceptId) {
+    /** The body's fields a client may write, mapped to the components they set. */
+    private Map<String, String> writableFields(JsonNode body, boolean acceptId) {
         if (!body.isObject()) {
             throw new BadRequestException("the body must be a JSON object");
         }
-        Set<String> fields = new LinkedHashSet<>();
-        body.fieldNames().forEachRemaining(name -> {
-            if (!visible.contains(name)) {
-                throw new BadRequestException(name, "is not a known field");
+        Map<String, String> fields = new LinkedHashMap<>();
+        body.fieldNames().forEachRemaining(field -> {
+            String name = names.read().get(field);
+            if (name == null || !visible.contains(name)) {
+                throw new BadRequestException(field, "is not a known field");
             }
             boolean isId = entity.idAttribute().filter(name::equals).isPresent();
             if (!readOnly.contains(name) || acceptId && isId && !entity.generatesId()) {
-                fields.add(name);
+                fields.put(field, name);
             }
         });
         return fields;

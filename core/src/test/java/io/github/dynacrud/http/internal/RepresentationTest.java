@@ -1,10 +1,17 @@
 package io.github.dynacrud.http.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dynacrud.BadRequestException;
+import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.fixtures.Everything;
 import io.github.dynacrud.fixtures.Todo;
@@ -45,6 +52,115 @@ class RepresentationTest {
 
         public boolean isOverdue() {
             return dueDate != null && dueDate.isBefore(LocalDate.of(2026, 1, 1));
+        }
+    }
+
+    /** The hidden attribute and the owner are renamed with {@code @JsonProperty}. */
+    record PropertyRenamed(@JsonProperty("owner") String ownerId, String id,
+            @JsonProperty("display_name") String name, @JsonProperty("pw") String passwordHash) {
+        static final Entity<PropertyRenamed> ENTITY = Entity.of(PropertyRenamed.class).partitionKey("O#{ownerId}")
+                .sortKey("P#{id}").id("id").owner("ownerId").hidden("passwordHash").build();
+    }
+
+    /** Every attribute is renamed by a naming strategy. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record SnakeCased(String ownerId, String id, String displayName, String passwordHash) {
+        static final Entity<SnakeCased> ENTITY = Entity.of(SnakeCased.class).partitionKey("O#{ownerId}")
+                .sortKey("S#{id}").id("id").owner("ownerId").hidden("passwordHash").build();
+    }
+
+    @Test
+    void jsonPropertyOnHiddenAttributes_neverExposesThem() {
+        // GIVEN
+        Representation<PropertyRenamed> representation = new Representation<>(PropertyRenamed.ENTITY);
+        PropertyRenamed item = new PropertyRenamed("alice", "p1", "Ada", "hash");
+
+        // WHEN
+        String json = json(representation.write(item));
+
+        // THEN
+        assertThat(json).isEqualTo("{\"id\":\"p1\",\"display_name\":\"Ada\"}");
+    }
+
+    @Test
+    void namingStrategyOnTheRecord_neverExposesHiddenAttributes() {
+        // GIVEN
+        Representation<SnakeCased> representation = new Representation<>(SnakeCased.ENTITY);
+        SnakeCased item = new SnakeCased("alice", "s1", "Ada", "hash");
+
+        // WHEN
+        String json = json(representation.write(item));
+
+        // THEN
+        assertThat(json).isEqualTo("{\"id\":\"s1\",\"display_name\":\"Ada\"}");
+    }
+
+    @Test
+    void renamedFields_areWritableUnderTheirJsonNames() {
+        // GIVEN
+        Representation<PropertyRenamed> renamed = new Representation<>(PropertyRenamed.ENTITY);
+        Representation<SnakeCased> snake = new Representation<>(SnakeCased.ENTITY);
+
+        // WHEN
+        PropertyRenamed read = renamed.read(tree("{\"display_name\": \"Ada\"}"), false);
+        SnakeCased snakeRead = snake.read(tree("{\"display_name\": \"Ada\", \"id\": \"s9\"}"), false);
+        Map<String, Object> changes = snake.readChanges(tree("{\"display_name\": \"Bea\"}"));
+
+        // THEN
+        assertThat(read).isEqualTo(new PropertyRenamed(null, null, "Ada", null));
+        assertThat(snakeRead).isEqualTo(new SnakeCased(null, null, "Ada", null));
+        assertThat(changes).isEqualTo(Map.of("displayName", "Bea"));
+        assertThat(snake.replaceable()).containsExactly("displayName");
+    }
+
+    @Test
+    void hiddenAttributesAndOwner_areRefusedUnderTheirJsonAndJavaNames() {
+        // GIVEN
+        Representation<PropertyRenamed> renamed = new Representation<>(PropertyRenamed.ENTITY);
+        Representation<SnakeCased> snake = new Representation<>(SnakeCased.ENTITY);
+
+        // WHEN / THEN
+        for (String field : List.of("pw", "passwordHash", "owner", "ownerId", "name")) {
+            assertUnknown(() -> renamed.read(tree("{\"" + field + "\": \"x\"}"), true), field);
+            assertUnknown(() -> renamed.readChanges(tree("{\"" + field + "\": \"x\"}")), field);
+        }
+        for (String field : List.of("password_hash", "passwordHash", "owner_id", "ownerId", "displayName")) {
+            assertUnknown(() -> snake.read(tree("{\"" + field + "\": \"x\"}"), true), field);
+            assertUnknown(() -> snake.readChanges(tree("{\"" + field + "\": \"x\"}")), field);
+        }
+    }
+
+    @Test
+    void withJsonNames_namesViolationsByTheirJsonFields() {
+        // GIVEN
+        Representation<SnakeCased> snake = new Representation<>(SnakeCased.ENTITY);
+        List<ValidationException.Violation> violations = List.of(
+                new ValidationException.Violation("displayName", "must not be blank"),
+                new ValidationException.Violation("displayName.city", "must not be blank"),
+                new ValidationException.Violation("displayName[1].<list element>", "must not be blank"),
+                new ValidationException.Violation("", "must be coherent"));
+
+        // WHEN / THEN
+        assertThatThrownBy(() -> snake.withJsonNames(() -> {
+            throw new ValidationException(violations);
+        })).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations()).containsExactly(
+                new ValidationException.Violation("display_name", "must not be blank"),
+                new ValidationException.Violation("display_name.city", "must not be blank"),
+                new ValidationException.Violation("display_name[1].<list element>", "must not be blank"),
+                new ValidationException.Violation("", "must be coherent")));
+        assertThat(snake.withJsonNames(() -> "written")).isEqualTo("written");
+    }
+
+    private static void assertUnknown(Runnable read, String field) {
+        assertThatThrownBy(read::run).as(field).isInstanceOfSatisfying(BadRequestException.class,
+                e -> assertThat(e.getMessage()).isEqualTo(field + ": is not a known field"));
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(e);
         }
     }
 

@@ -5,13 +5,14 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.Locale;
 
 // tag::user-entity[]
 /** A user of the API: one email per user, found by email through GSI1. */
 public record User(String id, @NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 100) String name,
         Long version, Instant createdAt, Instant updatedAt) {
 
-    /** How users live in the table; a guard item per email keeps emails unique. */
+    /** How users live in the table; a guard item per email, in lower case, keeps emails unique whatever their case. */
     public static final Entity<User> ENTITY = Entity.of(User.class)
             .type("User")
             .partitionKey("USER#{id}")
@@ -20,7 +21,7 @@ public record User(String id, @NotBlank @Email @Size(max = 254) String email, @N
             .generatedId("id")
             .version("version")
             .timestamps("createdAt", "updatedAt")
-            .unique("email")
+            .unique("email", email -> email.toLowerCase(Locale.ROOT))
             .build();
 }
 // end::user-entity[]

@@ -136,6 +136,24 @@ class UsersApiIT {
     }
 
     @Test
+    void create_sameEmailInAnotherCase_is409AndTheFirstUserKeepsItsEmailAsSent() {
+        // GIVEN
+        String id = created("Ada@Example.com", "Ada Lovelace");
+
+        // WHEN
+        APIGatewayV2HTTPResponse response = create("ada@example.COM", "Someone Else");
+
+        // THEN
+        assertThat(response.getStatusCode()).isEqualTo(409);
+        assertThat(HttpApiEvents.json(response).get("detail").asText()).isEqualTo("User email is already taken");
+        APIGatewayV2HTTPResponse read = handler.handleRequest(HttpApiEvents.get("/users/" + id).subject("reader-1")
+                .build(), null);
+        assertThat(read.getStatusCode()).isEqualTo(200);
+        assertThat(HttpApiEvents.json(read).get("email").asText()).isEqualTo("Ada@Example.com");
+        assertThat(guards()).containsExactly(Map.entry("ada@example.com", "USER#" + id));
+    }
+
+    @Test
     void patch_newEmail_movesTheGuard() {
         // GIVEN
         String id = created("ada@example.com", "Ada Lovelace");
