@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -54,9 +55,11 @@ public final class KeyQuery<T extends Record> {
      * @param client the DynamoDB client
      * @param owner  the caller's owner id, present exactly when the entity is owner-scoped
      * @param query  the query
+     * @param filter renders the caller's filter with the request's placeholders, or {@code null} for none
      * @return the page
      */
-    public Page<T> run(DynamoDbClient client, Optional<String> owner, Query query) {
+    public Page<T> run(DynamoDbClient client, Optional<String> owner, Query query,
+            Function<Expressions, String> filter) {
         Optional<Index> index = query.index().map(entity::index);
         KeyTemplate partitionTemplate = index.map(Index::partitionKey).orElse(entity.partitionKey());
         KeyTemplate sortTemplate = index.map(Index::sortKey).orElse(entity.sortKey());
@@ -81,20 +84,21 @@ public final class KeyQuery<T extends Record> {
         if (!sortCondition.isEmpty()) {
             keyCondition += " AND " + sortCondition;
         }
-        String filter = expressions.name(Entity.TYPE_ATTRIBUTE) + " = " + expressions.value(mapping.typeValue());
+        String typeFilter = expressions.name(Entity.TYPE_ATTRIBUTE) + " = " + expressions.value(mapping.typeValue());
         String binding = binding(query, keyCondition, expressions);
         Set<String> keyNames = index.map(i -> Set.of(i.partitionKeyAttribute(), i.sortKeyAttribute(),
                 Entity.PARTITION_KEY, Entity.SORT_KEY)).orElse(Set.of(Entity.PARTITION_KEY, Entity.SORT_KEY));
         Map<String, AttributeValue> startKey = query.cursor().map(c -> cursors.decode(c, binding, keyNames))
                 .orElse(null);
 
-        String condition = keyCondition;
+        // Rendered after the binding: the cursor marks a key position, which stays valid under any filter.
+        String filterExpression = filter == null ? typeFilter : typeFilter + " AND " + filter.apply(expressions);
         QueryResponse response;
         try {
             response = client.query(QueryRequest.builder().tableName(tableName)
                     .indexName(query.index().orElse(null))
-                    .keyConditionExpression(condition)
-                    .filterExpression(filter)
+                    .keyConditionExpression(keyCondition)
+                    .filterExpression(filterExpression)
                     .expressionAttributeNames(expressions.names())
                     .expressionAttributeValues(expressions.values())
                     .limit(query.limit())

@@ -59,6 +59,19 @@ public final class Validation {
         throwIfAny(Holder.VALIDATOR.validateValue(type, attribute, value));
     }
 
+    /**
+     * Tells whether a value of one component could break a constraint: the component carries constraints (on itself,
+     * its elements or cascaded), or the record has class-level constraints, which may read any component.
+     *
+     * @param type      the record class
+     * @param attribute the component name
+     * @return {@code true} when a new value of the component needs validating
+     */
+    public static boolean isConstrained(Class<?> type, String attribute) {
+        var bean = Holder.VALIDATOR.getConstraintsForClass(type);
+        return bean.hasConstraints() || bean.getConstraintsForProperty(attribute) != null;
+    }
+
     private static <T> void throwIfAny(Set<ConstraintViolation<T>> violations) {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations.stream()

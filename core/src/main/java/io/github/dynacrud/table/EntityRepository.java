@@ -1,5 +1,6 @@
 package io.github.dynacrud.table;
 
+import io.github.dynacrud.ConditionFailedException;
 import io.github.dynacrud.ItemAlreadyExistsException;
 import io.github.dynacrud.ItemNotFoundException;
 import io.github.dynacrud.UniqueConstraintException;
@@ -7,6 +8,7 @@ import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.VersionConflictException;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.entity.Index;
+import io.github.dynacrud.internal.AttributeTypes;
 import io.github.dynacrud.internal.AwsFailures;
 import io.github.dynacrud.internal.EntityMapping;
 import io.github.dynacrud.internal.Expressions;
@@ -172,7 +174,9 @@ public final class EntityRepository<T extends Record> {
      * @throws io.github.dynacrud.InvalidCursorException when the cursor is altered or from another query
      */
     public Page<T> query(Scope scope, Query query) {
-        return queries.run(client, owner(scope), query);
+        return queries.run(client, owner(scope), query,
+                query.filter().map(filter -> (Function<Expressions, String>) expressions ->
+                        filter.render(new ConditionContext(mapping, expressions))).orElse(null));
     }
 
     /**
@@ -184,7 +188,7 @@ public final class EntityRepository<T extends Record> {
      * @throws ItemNotFoundException when the item does not exist for this caller
      */
     public T replace(Scope scope, T item) {
-        return replace(scope, item, OptionalLong.empty());
+        return replace(scope, item, Precondition.none());
     }
 
     /**
@@ -197,15 +201,33 @@ public final class EntityRepository<T extends Record> {
      * @throws VersionConflictException when the stored version differs
      */
     public T replace(Scope scope, T item, long expectedVersion) {
-        return replace(scope, item, OptionalLong.of(expectedVersion));
+        return replace(scope, item, Precondition.version(expectedVersion));
     }
 
-    private T replace(Scope scope, T item, OptionalLong expectedVersion) {
+    /**
+     * Like {@link #replace(Scope, Record)}, only if the precondition holds for the stored item.
+     *
+     * <pre>{@code
+     * todos.replace(scope, todo, Precondition.when(Condition.attribute("done").eq(false)));
+     * }</pre>
+     *
+     * @param scope        the caller's scope
+     * @param item         the new state, with its key attributes set
+     * @param precondition an expected version and/or a condition on the stored item
+     * @return the item as stored
+     * @throws ItemNotFoundException     when the item does not exist for this caller
+     * @throws VersionConflictException  when the stored version differs
+     * @throws ConditionFailedException  when the condition is false for the stored item
+     * @throws IllegalArgumentException  when the condition names an unknown attribute or a value of the wrong type
+     */
+    public T replace(Scope scope, T item, Precondition precondition) {
+        OptionalLong expectedVersion = precondition.version();
         T input = owner(scope).map(o -> model.with(item, Map.of(entity.ownerAttribute().orElseThrow(), o)))
                 .orElse(item);
         Validation.check(input);
         Map<String, AttributeValue> key = mapping.primaryKey(name -> model.value(input, name));
         if (!entity.uniqueAttributes().isEmpty()) {
+            refuseWithGuards(precondition.condition().isPresent(), "a condition");
             T current = read(key);
             return guards.write(client, key, current, merge(current, input, replaceable), expectedVersion, now());
         }
@@ -213,7 +235,7 @@ public final class EntityRepository<T extends Record> {
         Map<String, Object> values = new HashMap<>();
         replaceable.forEach(name -> values.put(name, model.value(input, name)));
         applyChanges(update, values, name -> model.value(input, name), now());
-        return update(key, update, expectedVersion);
+        return update(key, update, precondition);
     }
 
     /**
@@ -257,17 +279,79 @@ public final class EntityRepository<T extends Record> {
      */
     public T patch(Scope scope, Map<String, ?> key, Map<String, ?> changes, OptionalLong expectedVersion) {
         checkChanges(changes);
+        Changes<T> typed = Changes.of(entity);
+        changes.forEach(typed::set);
+        return write(scope, key, typed, Precondition.of(expectedVersion));
+    }
+
+    /**
+     * Applies typed changes, with update operators, to an existing item in one {@code UpdateItem}; new values are
+     * validated against the record's constraints, and every index key built from a changed attribute is rebuilt.
+     *
+     * <pre>{@code
+     * Todo saved = todos.patch(scope, id, Changes.of(Todo.ENTITY).set("title", "Ship it"));
+     * }</pre>
+     *
+     * @param scope   the caller's scope
+     * @param id      the value of the entity's id attribute
+     * @param changes the changes
+     * @return the item as stored
+     * @throws ValidationException   when a new value breaks a constraint
+     * @throws ItemNotFoundException when the item does not exist for this caller
+     */
+    public T patch(Scope scope, String id, Changes<T> changes) {
+        return patch(scope, idKey(id), changes, Precondition.none());
+    }
+
+    /**
+     * Like {@link #patch(Scope, String, Changes)}, only if the precondition holds for the stored item.
+     *
+     * @param scope        the caller's scope
+     * @param id           the value of the entity's id attribute
+     * @param changes      the changes
+     * @param precondition an expected version and/or a condition on the stored item
+     * @return the item as stored
+     * @throws VersionConflictException when the stored version differs
+     * @throws ConditionFailedException when the condition is false for the stored item
+     */
+    public T patch(Scope scope, String id, Changes<T> changes, Precondition precondition) {
+        return patch(scope, idKey(id), changes, precondition);
+    }
+
+    /**
+     * Like {@link #patch(Scope, String, Changes, Precondition)}, for entities whose key has several attributes.
+     *
+     * @param scope        the caller's scope
+     * @param key          a value for every key attribute except the owner
+     * @param changes      the changes
+     * @param precondition an expected version and/or a condition on the stored item
+     * @return the item as stored
+     * @throws IllegalArgumentException when the changes are for another entity type
+     */
+    public T patch(Scope scope, Map<String, ?> key, Changes<T> changes, Precondition precondition) {
+        if (changes.entity() != entity) {
+            throw new IllegalArgumentException("changes of " + changes.entity().type() + " cannot patch a "
+                    + entity.type());
+        }
+        checkConstraints(changes.values(), new ArrayList<>());
+        return write(scope, key, changes, precondition);
+    }
+
+    private T write(Scope scope, Map<String, ?> key, Changes<T> changes, Precondition precondition) {
         Function<String, Object> keyValues = keyValues(scope, key);
         Map<String, AttributeValue> primaryKey = mapping.primaryKey(keyValues);
-        if (entity.uniqueAttributes().stream().anyMatch(changes::containsKey)) {
+        if (entity.uniqueAttributes().stream().anyMatch(changes.values()::containsKey)) {
+            refuseWithGuards(changes.hasOperators(), "an update operator");
+            refuseWithGuards(precondition.condition().isPresent(), "a condition");
             T current = read(primaryKey);
-            T next = model.with(current, changes);
+            T next = model.with(current, changes.values());
             Validation.check(next);
-            return guards.write(client, primaryKey, current, next, expectedVersion, now());
+            return guards.write(client, primaryKey, current, next, precondition.version(), now());
         }
         Expressions update = new Expressions();
-        applyChanges(update, changes, keyValues, now());
-        return update(primaryKey, update, expectedVersion);
+        applyChanges(update, changes.values(), keyValues, now());
+        changes.renderOperators(update, mapping);
+        return update(primaryKey, update, precondition);
     }
 
     /**
@@ -303,13 +387,43 @@ public final class EntityRepository<T extends Record> {
      * @throws VersionConflictException when the stored version differs
      */
     public void delete(Scope scope, Map<String, ?> key, OptionalLong expectedVersion) {
+        delete(scope, key, Precondition.of(expectedVersion));
+    }
+
+    /**
+     * Deletes an item only if the precondition holds for the stored item.
+     *
+     * <pre>{@code
+     * todos.delete(scope, id, Precondition.when(Condition.attribute("done").eq(true)));
+     * }</pre>
+     *
+     * @param scope        the caller's scope
+     * @param id           the value of the entity's id attribute
+     * @param precondition an expected version and/or a condition on the stored item
+     * @throws ItemNotFoundException    when the item does not exist for this caller
+     * @throws VersionConflictException when the stored version differs
+     * @throws ConditionFailedException when the condition is false for the stored item
+     */
+    public void delete(Scope scope, String id, Precondition precondition) {
+        delete(scope, idKey(id), precondition);
+    }
+
+    /**
+     * Like {@link #delete(Scope, String, Precondition)}, for entities whose key has several attributes.
+     *
+     * @param scope        the caller's scope
+     * @param key          a value for every key attribute except the owner
+     * @param precondition an expected version and/or a condition on the stored item
+     */
+    public void delete(Scope scope, Map<String, ?> key, Precondition precondition) {
         Map<String, AttributeValue> primaryKey = mapping.primaryKey(keyValues(scope, key));
         if (!entity.uniqueAttributes().isEmpty()) {
-            guards.write(client, primaryKey, read(primaryKey), null, expectedVersion, now());
+            refuseWithGuards(precondition.condition().isPresent(), "a condition");
+            guards.write(client, primaryKey, read(primaryKey), null, precondition.version(), now());
             return;
         }
         Expressions condition = new Expressions();
-        String expression = existsCondition(condition, expectedVersion);
+        String expression = existsCondition(condition, precondition);
         try {
             client.deleteItem(DeleteItemRequest.builder().tableName(table.tableName()).key(primaryKey)
                     .conditionExpression(expression)
@@ -317,14 +431,14 @@ public final class EntityRepository<T extends Record> {
                     .expressionAttributeValues(condition.values())
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
         } catch (ConditionalCheckFailedException e) {
-            throw conditionFailure(e);
+            throw conditionFailure(e, precondition);
         } catch (SdkException e) {
             throw AwsFailures.translate("DeleteItem", e);
         }
     }
 
-    private T update(Map<String, AttributeValue> key, Expressions update, OptionalLong expectedVersion) {
-        String condition = existsCondition(update, expectedVersion);
+    private T update(Map<String, AttributeValue> key, Expressions update, Precondition precondition) {
+        String condition = existsCondition(update, precondition);
         try {
             return mapping.fromItem(client.updateItem(UpdateItemRequest.builder().tableName(table.tableName()).key(key)
                     .updateExpression(update.updateExpression())
@@ -335,7 +449,7 @@ public final class EntityRepository<T extends Record> {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build())
                     .attributes()).orElseThrow(() -> new ItemNotFoundException(entity.type()));
         } catch (ConditionalCheckFailedException e) {
-            throw conditionFailure(e);
+            throw conditionFailure(e, precondition);
         } catch (SdkException e) {
             throw AwsFailures.translate("UpdateItem", e);
         }
@@ -381,7 +495,8 @@ public final class EntityRepository<T extends Record> {
         });
     }
 
-    private String existsCondition(Expressions expressions, OptionalLong expectedVersion) {
+    private String existsCondition(Expressions expressions, Precondition precondition) {
+        OptionalLong expectedVersion = precondition.version();
         StringBuilder condition = new StringBuilder("attribute_exists(" + Entity.PARTITION_KEY + ") AND ")
                 .append(expressions.name(Entity.TYPE_ATTRIBUTE)).append(" = ")
                 .append(expressions.value(mapping.typeValue()));
@@ -391,12 +506,33 @@ public final class EntityRepository<T extends Record> {
             condition.append(" AND ").append(expressions.name(version)).append(" = ")
                     .append(expressions.value(AttributeValue.fromN(Long.toString(expectedVersion.getAsLong()))));
         }
+        precondition.condition().ifPresent(user -> condition.append(" AND ")
+                .append(user.render(new ConditionContext(mapping, expressions))));
         return condition.toString();
     }
 
-    private RuntimeException conditionFailure(ConditionalCheckFailedException failure) {
-        return failure.hasItem() && mapping.isOwnType(failure.item())
-                ? new VersionConflictException(entity.type()) : new ItemNotFoundException(entity.type());
+    /** Tells the failed part of a write's condition from the item as it was when the condition was checked. */
+    private RuntimeException conditionFailure(ConditionalCheckFailedException failure, Precondition precondition) {
+        if (!failure.hasItem() || !mapping.isOwnType(failure.item())) {
+            return new ItemNotFoundException(entity.type());
+        }
+        if (precondition.condition().isEmpty() || precondition.version().isPresent() && !String.valueOf(
+                precondition.version().getAsLong()).equals(storedVersion(failure.item()))) {
+            return new VersionConflictException(entity.type());
+        }
+        return new ConditionFailedException(entity.type());
+    }
+
+    private String storedVersion(Map<String, AttributeValue> item) {
+        AttributeValue version = item.get(entity.versionAttribute().orElseThrow());
+        return version == null ? "0" : version.n();
+    }
+
+    private void refuseWithGuards(boolean refused, String what) {
+        if (refused) {
+            throw new IllegalArgumentException(entity.type() + " has unique attributes, so this write reads the item"
+                    + " and writes it with its unique guards in one transaction, which cannot carry " + what);
+        }
     }
 
     private T read(Map<String, AttributeValue> key) {
@@ -428,18 +564,28 @@ public final class EntityRepository<T extends Record> {
                 violations.add(new ValidationException.Violation(name, "must not be null"));
                 continue;
             }
-            if (value != null && !boxed(component.rawType()).isInstance(value)) {
+            if (value != null && !AttributeTypes.boxed(component.rawType()).isInstance(value)) {
                 throw new IllegalArgumentException("change of '" + name + "' is a " + value.getClass().getSimpleName()
                         + "; " + entity.type() + "." + name + " is a " + component.rawType().getSimpleName());
             }
-            try {
-                Validation.checkValue(entity.recordType(), name, value);
-            } catch (ValidationException e) {
-                violations.addAll(e.violations());
-            }
+            addViolations(name, value, violations);
         }
+        checkConstraints(Map.of(), violations);
+    }
+
+    /** Validates new values against the record's constraints, adding to violations already found, and throws them. */
+    private void checkConstraints(Map<String, ?> values, List<ValidationException.Violation> violations) {
+        values.forEach((name, value) -> addViolations(name, value, violations));
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
+        }
+    }
+
+    private void addViolations(String name, Object value, List<ValidationException.Violation> violations) {
+        try {
+            Validation.checkValue(entity.recordType(), name, value);
+        } catch (ValidationException e) {
+            violations.addAll(e.violations());
         }
     }
 
@@ -477,9 +623,5 @@ public final class EntityRepository<T extends Record> {
 
     private Instant now() {
         return table.clock().instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static Class<?> boxed(Class<?> type) {
-        return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
     }
 }
