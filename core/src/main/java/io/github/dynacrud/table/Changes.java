@@ -127,7 +127,7 @@ public final class Changes<T extends Record> {
      * @return these changes
      */
     public Changes<T> append(String attribute, List<?> elements) {
-        AttributeTypes.checkElements(operand(attribute, "append to"), elements, "append to");
+        AttributeTypes.checkElements(collection(attribute, List.class, "append to"), elements, "append to");
         return operator(attribute, Kind.APPEND, List.copyOf(elements));
     }
 
@@ -139,7 +139,7 @@ public final class Changes<T extends Record> {
      * @return these changes
      */
     public Changes<T> addToSet(String attribute, Collection<?> elements) {
-        AttributeTypes.checkElements(setOperand(attribute, "addToSet on"), elements, "addToSet on");
+        AttributeTypes.checkElements(collection(attribute, Set.class, "addToSet on"), elements, "addToSet on");
         return operator(attribute, Kind.ADD_TO_SET, Set.copyOf(elements));
     }
 
@@ -151,7 +151,7 @@ public final class Changes<T extends Record> {
      * @return these changes
      */
     public Changes<T> removeFromSet(String attribute, Collection<?> elements) {
-        AttributeTypes.checkElements(setOperand(attribute, "removeFromSet on"), elements, "removeFromSet on");
+        AttributeTypes.checkElements(collection(attribute, Set.class, "removeFromSet on"), elements, "removeFromSet on");
         return operator(attribute, Kind.REMOVE_FROM_SET, Set.copyOf(elements));
     }
 
@@ -249,10 +249,11 @@ public final class Changes<T extends Record> {
         return BigDecimal.valueOf(amount.longValue());
     }
 
-    private RecordModel.Component setOperand(String attribute, String use) {
+    private RecordModel.Component collection(String attribute, Class<?> type, String use) {
         RecordModel.Component component = operand(attribute, use);
-        if (component.rawType() != Set.class) {
-            throw new IllegalArgumentException(use + " '" + attribute + "' needs a Set attribute; it is a "
+        if (component.rawType() != type) {
+            throw new IllegalArgumentException(use + " '" + attribute + "' needs a " + type.getSimpleName()
+                    + " attribute; it is a "
                     + component.rawType().getSimpleName());
         }
         return component;
