@@ -166,6 +166,49 @@ public final class EntityRepository<T extends Record> {
     }
 
     /**
+     * Reads some attributes of an item by its id, with a strongly consistent read.
+     *
+     * <pre>{@code
+     * Optional<PartialItem<Todo>> todo = todos.get(scope, id, Projection.of(Todo.ENTITY, "title", "done"));
+     * }</pre>
+     *
+     * @param scope      the caller's scope
+     * @param id         the value of the entity's id attribute
+     * @param projection the attributes to read
+     * @return those attributes, or empty when the item does not exist for this caller
+     */
+    public Optional<PartialItem<T>> get(Scope scope, String id, Projection<T> projection) {
+        requireOwn(projection);
+        Map<String, AttributeValue> primaryKey = mapping.primaryKey(keyValues(scope, idKey(id)));
+        Expressions names = new Expressions();
+        String expression = KeyQuery.projection(names, projection.attributes());
+        try {
+            Map<String, AttributeValue> item = client.getItem(GetItemRequest.builder().tableName(table.tableName())
+                    .key(primaryKey).consistentRead(true).projectionExpression(expression)
+                    .expressionAttributeNames(names.names()).build()).item();
+            return mapping.isOwnType(item) ? Optional.of(PartialItem.read(projection, mapping, item))
+                    : Optional.empty();
+        } catch (SdkException e) {
+            throw AwsFailures.translate("GetItem", e);
+        }
+    }
+
+    /**
+     * Reads one page of some attributes of items of this type; what a filter skips still costs read capacity.
+     *
+     * @param scope      the caller's scope
+     * @param query      what to read
+     * @param projection the attributes to read
+     * @return the page
+     */
+    public Page<PartialItem<T>> query(Scope scope, Query query, Projection<T> projection) {
+        requireOwn(projection);
+        return queries.run(client, owner(scope), query, filter(query), projection.attributes(),
+                item -> mapping.isOwnType(item) ? Optional.of(PartialItem.read(projection, mapping, item))
+                        : Optional.empty());
+    }
+
+    /**
      * Reads one page of items of this type, from the table's partition or from an index; never a scan.
      *
      * @param scope the caller's scope
@@ -174,9 +217,19 @@ public final class EntityRepository<T extends Record> {
      * @throws io.github.dynacrud.InvalidCursorException when the cursor is altered or from another query
      */
     public Page<T> query(Scope scope, Query query) {
-        return queries.run(client, owner(scope), query,
-                query.filter().map(filter -> (Function<Expressions, String>) expressions ->
-                        filter.render(new ConditionContext(mapping, expressions))).orElse(null));
+        return queries.run(client, owner(scope), query, filter(query));
+    }
+
+    private Function<Expressions, String> filter(Query query) {
+        return query.filter().map(filter -> (Function<Expressions, String>) expressions ->
+                filter.render(new ConditionContext(mapping, expressions))).orElse(null);
+    }
+
+    private void requireOwn(Projection<?> projection) {
+        if (projection.entity() != entity) {
+            throw new IllegalArgumentException("a projection of " + projection.entity().type() + " cannot read a "
+                    + entity.type());
+        }
     }
 
     /**

@@ -17,9 +17,12 @@ import io.github.dynacrud.ConditionFailedException;
 import io.github.dynacrud.table.Changes;
 import io.github.dynacrud.table.Condition;
 import io.github.dynacrud.table.Page;
+import io.github.dynacrud.table.PartialItem;
 import io.github.dynacrud.table.Precondition;
+import io.github.dynacrud.table.Projection;
 import io.github.dynacrud.table.Query;
 import io.github.dynacrud.table.Scope;
+import java.util.Optional;
 import java.util.Set;
 // end::operations-imports[]
 import org.junit.jupiter.api.BeforeEach;
@@ -104,5 +107,15 @@ class OperationsGuideIT {
         List<String> titles = new ArrayList<>();
         page.items().forEach(post -> titles.add(post.title()));
         assertThat(titles).containsExactly("Hello, world");
+
+        // tag::projection[]
+        Projection<Post> counts = Projection.of(Post.ENTITY, "title", "views");
+        Optional<PartialItem<Post>> post = posts.get(alice, id, counts);
+        int views = post.flatMap(p -> p.get("views", Integer.class)).orElse(0);
+        Page<PartialItem<Post>> overview = posts.query(alice, Query.table().build(), counts);
+        // end::projection[]
+        assertThat(views).isEqualTo(1);
+        assertThat(overview.items()).hasSize(1);
+        assertThat(overview.items().get(0).get("title", String.class)).contains("Hello, world");
     }
 }
