@@ -72,7 +72,8 @@ public final class AttributeTypes {
      */
     public static Class<?> elementType(RecordModel.Component component, String use) {
         if (component.rawType() != List.class && component.rawType() != Set.class) {
-            throw new IllegalArgumentException(use + " '" + component.name() + "' needs a List or Set attribute; it is a "
+            throw new IllegalArgumentException(use + " '" + component.name()
+                    + "' needs a List or Set attribute; it is a "
                     + component.rawType().getSimpleName());
         }
         if (component.genericType() instanceof ParameterizedType parameterized) {

@@ -151,7 +151,8 @@ public final class Changes<T extends Record> {
      * @return these changes
      */
     public Changes<T> removeFromSet(String attribute, Collection<?> elements) {
-        AttributeTypes.checkElements(collection(attribute, Set.class, "removeFromSet on"), elements, "removeFromSet on");
+        String use = "removeFromSet on";
+        AttributeTypes.checkElements(collection(attribute, Set.class, use), elements, use);
         return operator(attribute, Kind.REMOVE_FROM_SET, Set.copyOf(elements));
     }
 
@@ -194,8 +195,9 @@ public final class Changes<T extends Record> {
             Object operand = operator.operand();
             switch (operator.kind()) {
                 case INCREMENT, DECREMENT -> update.setAction(name + " = if_not_exists(" + name + ", "
-                        + update.value(AttributeValue.fromN("0")) + ") " + (operator.kind() == Kind.INCREMENT ? "+" : "-")
-                        + " " + update.value(AttributeValue.fromN((String) operand)));
+                        + update.value(AttributeValue.fromN("0")) + ") "
+                        + (operator.kind() == Kind.INCREMENT ? "+" : "-") + " "
+                        + update.value(AttributeValue.fromN((String) operand)));
                 case APPEND -> update.setAction(name + " = list_append(if_not_exists(" + name + ", "
                         + update.value(AttributeValue.fromL(List.of())) + "), "
                         + update.value(mapping.attributeValue(attribute, operand)) + ")");
@@ -269,7 +271,8 @@ public final class Changes<T extends Record> {
         RecordModel.Component component = changeable(attribute, use);
         String refused = use + " '" + attribute + "' is refused: its new value is only known after the write, and ";
         for (Index index : entity.indexes()) {
-            if (index.partitionKey().attributes().contains(attribute) || index.sortKey().attributes().contains(attribute)) {
+            if (index.partitionKey().attributes().contains(attribute)
+                    || index.sortKey().attributes().contains(attribute)) {
                 throw new IllegalArgumentException(refused + "index " + index.name() + "'s keys are built from it;"
                         + " set it instead");
             }
@@ -286,7 +289,8 @@ public final class Changes<T extends Record> {
 
     private RecordModel.Component changeable(String attribute, String use) {
         RecordModel.Component component = AttributeTypes.component(entity.recordType(), attribute);
-        if (entity.keyAttributes().contains(attribute) || entity.versionAttribute().filter(attribute::equals).isPresent()
+        if (entity.keyAttributes().contains(attribute)
+                || entity.versionAttribute().filter(attribute::equals).isPresent()
                 || entity.createdAtAttribute().filter(attribute::equals).isPresent()
                 || entity.updatedAtAttribute().filter(attribute::equals).isPresent()) {
             throw new IllegalArgumentException(use + " '" + attribute + "' is refused: " + entity.type()

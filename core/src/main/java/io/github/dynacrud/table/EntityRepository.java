@@ -404,6 +404,11 @@ public final class EntityRepository<T extends Record> {
         Expressions update = new Expressions();
         applyChanges(update, changes.values(), keyValues, now());
         changes.renderOperators(update, mapping);
+        if (update.updateExpression().isEmpty()) {
+            // Nothing to change on an entity without version or timestamps: rewrite the type, which the condition has
+            // just checked, so the one request still checks the precondition and returns the item.
+            update.set(Entity.TYPE_ATTRIBUTE, mapping.typeValue());
+        }
         return update(primaryKey, update, precondition);
     }
 

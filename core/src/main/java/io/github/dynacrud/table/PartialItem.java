@@ -37,9 +37,9 @@ public final class PartialItem<T extends Record> {
         for (String attribute : projection.attributes()) {
             AttributeValue stored = item.get(attribute);
             if (stored != null) {
+                AttributeConverter<?> declared = mapping.schema().converterForAttribute(attribute);
                 @SuppressWarnings("unchecked")
-                AttributeConverter<Object> converter =
-                        (AttributeConverter<Object>) (AttributeConverter<?>) mapping.schema().converterForAttribute(attribute);
+                AttributeConverter<Object> converter = (AttributeConverter<Object>) declared;
                 values.put(attribute, converter.transformTo(stored));
             }
         }

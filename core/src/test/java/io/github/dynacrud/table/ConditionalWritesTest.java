@@ -51,7 +51,8 @@ class ConditionalWritesTest {
         assertThat(placeholders.resolve(request.conditionExpression()))
                 .isEqualTo("attribute_exists(PK) AND _type = 'Todo' AND version = 3 AND done = true");
         assertThat(placeholders.unusedIn(request.conditionExpression())).isEmpty();
-        assertThat(request.returnValuesOnConditionCheckFailure()).isEqualTo(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+        assertThat(request.returnValuesOnConditionCheckFailure())
+                .isEqualTo(ReturnValuesOnConditionCheckFailure.ALL_OLD);
         assertThat(request.key()).isEqualTo(StoredItems.todoKey("u1", "t1"));
         assertThat(requestsSent(client)).containsExactly(request);
     }
@@ -72,7 +73,8 @@ class ConditionalWritesTest {
                 request.expressionAttributeValues());
         assertThat(placeholders.resolve(request.conditionExpression())).isEqualTo("attribute_exists(PK)"
                 + " AND _type = 'Todo' AND (createdAt < '2026-02-01T00:00:00Z' OR (NOT begins_with(title, 'Draft')))");
-        assertThat(request.conditionExpression()).doesNotContain("Draft", "2026").doesNotContainPattern("[^#]\\b(title|createdAt)\\b");
+        assertThat(request.conditionExpression()).doesNotContain("Draft", "2026")
+                .doesNotContainPattern("[^#]\\b(title|createdAt)\\b");
         assertThat(placeholders.unusedIn(request.updateExpression(), request.conditionExpression())).isEmpty();
         assertThat(requestsSent(client)).containsExactly(request);
     }
@@ -173,7 +175,8 @@ class ConditionalWritesTest {
                         Precondition.when(Condition.attribute("dueDate").beginsWith("2026"))))
                 .withMessage("beginsWith on 'dueDate' needs a String attribute; it is a LocalDate");
         assertThatExceptionOfType(IllegalArgumentException.class)
-                .isThrownBy(() -> todos.delete(ALICE, "t1", Precondition.when(Condition.attribute("done").size().gt(1))))
+                .isThrownBy(() -> todos.delete(ALICE, "t1",
+                        Precondition.when(Condition.attribute("done").size().gt(1))))
                 .withMessage("size() of 'done' needs a string, binary, list, set or map attribute; it is a boolean");
         verifyNoInteractions(client);
     }

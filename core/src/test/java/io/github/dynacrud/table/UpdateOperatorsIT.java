@@ -1,7 +1,10 @@
 package io.github.dynacrud.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.github.dynacrud.ConditionFailedException;
+import io.github.dynacrud.ItemNotFoundException;
 import io.github.dynacrud.fixtures.Everything;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
 import java.math.BigDecimal;
@@ -64,6 +67,23 @@ class UpdateOperatorsIT {
                 .removeFromSet("labels", Set.of("x", "y", "z")));
         assertThat(again.boxedCount()).isEqualTo(7);
         assertThat(again.labels()).isEmpty();
+    }
+
+    @Test
+    void patch_noChangesOnAnEntityWithoutVersion_checksThePreconditionAndReturnsTheItem() {
+        // GIVEN
+        Everything stored = things.create(NONE, thing("t1", 5, List.of(), Set.of(), "text"));
+
+        // WHEN
+        Everything read = things.patch(NONE, "t1", Changes.of(Everything.ENTITY),
+                Precondition.when(Condition.attribute("count").eq(5)));
+
+        // THEN
+        assertThat(read).isEqualTo(stored);
+        assertThatExceptionOfType(ConditionFailedException.class).isThrownBy(() -> things.patch(NONE, "t1",
+                Changes.of(Everything.ENTITY), Precondition.when(Condition.attribute("count").eq(6))));
+        assertThatExceptionOfType(ItemNotFoundException.class)
+                .isThrownBy(() -> things.patch(NONE, "missing", Map.of()));
     }
 
     @Test

@@ -96,7 +96,8 @@ class UpdateOperatorsTest {
                 .actual();
 
         // THEN
-        assertThat(thrown.violations()).containsExactly(new ValidationException.Violation("title", "must not be blank"));
+        assertThat(thrown.violations())
+                .containsExactly(new ValidationException.Violation("title", "must not be blank"));
         verifyNoInteractions(client);
     }
 
@@ -121,7 +122,8 @@ class UpdateOperatorsTest {
                 .withMessage("a change of 'id' is refused: Everything keeps it itself (a key part, the version or a"
                         + " timestamp)");
         assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> changes.remove("count"))
-                .withMessage("a removal of 'count' is refused: Everything.count is a primitive, which cannot be absent");
+                .withMessage("a removal of 'count' is refused: Everything.count is a primitive, which cannot be"
+                        + " absent");
         assertThat(changes.isEmpty()).isTrue();
     }
 
