@@ -4,6 +4,7 @@ import io.github.dynacrud.internal.AttributeTypes;
 import io.github.dynacrud.internal.EntityMapping;
 import io.github.dynacrud.internal.Expressions;
 import io.github.dynacrud.internal.RecordModel;
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -49,7 +50,7 @@ final class ConditionContext {
     /** The placeholder of one element of a list or set attribute. */
     String element(String attribute, Object element, String use) {
         RecordModel.Component component = component(attribute);
-        AttributeTypes.checkElements(component, java.util.List.of(element), use);
+        AttributeTypes.checkElements(component, List.of(element), use);
         return expressions.value(AttributeTypes.element(mapping, component, element));
     }
 

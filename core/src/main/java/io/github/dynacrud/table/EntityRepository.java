@@ -66,6 +66,7 @@ public final class EntityRepository<T extends Record> {
     private final RecordModel<T> model;
     private final KeyQuery<T> queries;
     private final UniqueGuards<T> guards;
+    private final WriteConditions conditions;
     private final Set<String> replaceable;
 
     EntityRepository(SingleTable table, Entity<T> entity) {
@@ -76,6 +77,7 @@ public final class EntityRepository<T extends Record> {
         this.model = mapping.model();
         this.queries = new KeyQuery<>(mapping, table.tableName(), table.cursors());
         this.guards = new UniqueGuards<>(mapping, table.tableName());
+        this.conditions = new WriteConditions(mapping);
         Set<String> fields = new LinkedHashSet<>();
         model.components().forEach(c -> fields.add(c.name()));
         fields.removeAll(entity.keyAttributes());
@@ -481,7 +483,7 @@ public final class EntityRepository<T extends Record> {
             return;
         }
         Expressions condition = new Expressions();
-        String expression = existsCondition(condition, precondition);
+        String expression = conditions.render(condition, precondition);
         try {
             client.deleteItem(DeleteItemRequest.builder().tableName(table.tableName()).key(primaryKey)
                     .conditionExpression(expression)
@@ -489,14 +491,14 @@ public final class EntityRepository<T extends Record> {
                     .expressionAttributeValues(condition.values())
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
         } catch (ConditionalCheckFailedException e) {
-            throw conditionFailure(e, precondition);
+            throw conditions.failure(e.hasItem() ? e.item() : null, precondition);
         } catch (SdkException e) {
             throw AwsFailures.translate("DeleteItem", e);
         }
     }
 
     private T update(Map<String, AttributeValue> key, Expressions update, Precondition precondition) {
-        String condition = existsCondition(update, precondition);
+        String condition = conditions.render(update, precondition);
         try {
             return mapping.fromItem(client.updateItem(UpdateItemRequest.builder().tableName(table.tableName()).key(key)
                     .updateExpression(update.updateExpression())
@@ -507,7 +509,7 @@ public final class EntityRepository<T extends Record> {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build())
                     .attributes()).orElseThrow(() -> new ItemNotFoundException(entity.type()));
         } catch (ConditionalCheckFailedException e) {
-            throw conditionFailure(e, precondition);
+            throw conditions.failure(e.hasItem() ? e.item() : null, precondition);
         } catch (SdkException e) {
             throw AwsFailures.translate("UpdateItem", e);
         }
@@ -551,39 +553,6 @@ public final class EntityRepository<T extends Record> {
             update.setAction(name + " = if_not_exists(" + name + ", " + update.value(AttributeValue.fromN("0"))
                     + ") + " + update.value(AttributeValue.fromN("1")));
         });
-    }
-
-    private String existsCondition(Expressions expressions, Precondition precondition) {
-        OptionalLong expectedVersion = precondition.version();
-        StringBuilder condition = new StringBuilder("attribute_exists(" + Entity.PARTITION_KEY + ") AND ")
-                .append(expressions.name(Entity.TYPE_ATTRIBUTE)).append(" = ")
-                .append(expressions.value(mapping.typeValue()));
-        if (expectedVersion.isPresent()) {
-            String version = entity.versionAttribute().orElseThrow(() -> new IllegalStateException(
-                    entity.type() + " has no version attribute, so it cannot check an expected version"));
-            condition.append(" AND ").append(expressions.name(version)).append(" = ")
-                    .append(expressions.value(AttributeValue.fromN(Long.toString(expectedVersion.getAsLong()))));
-        }
-        precondition.condition().ifPresent(user -> condition.append(" AND ")
-                .append(user.render(new ConditionContext(mapping, expressions))));
-        return condition.toString();
-    }
-
-    /** Tells the failed part of a write's condition from the item as it was when the condition was checked. */
-    private RuntimeException conditionFailure(ConditionalCheckFailedException failure, Precondition precondition) {
-        if (!failure.hasItem() || !mapping.isOwnType(failure.item())) {
-            return new ItemNotFoundException(entity.type());
-        }
-        if (precondition.condition().isEmpty() || precondition.version().isPresent() && !String.valueOf(
-                precondition.version().getAsLong()).equals(storedVersion(failure.item()))) {
-            return new VersionConflictException(entity.type());
-        }
-        return new ConditionFailedException(entity.type());
-    }
-
-    private String storedVersion(Map<String, AttributeValue> item) {
-        AttributeValue version = item.get(entity.versionAttribute().orElseThrow());
-        return version == null ? "0" : version.n();
     }
 
     private void refuseWithGuards(boolean refused, String what) {

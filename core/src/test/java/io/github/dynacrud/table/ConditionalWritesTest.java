@@ -12,6 +12,7 @@ import io.github.dynacrud.ConditionFailedException;
 import io.github.dynacrud.ItemNotFoundException;
 import io.github.dynacrud.VersionConflictException;
 import io.github.dynacrud.fixtures.Todo;
+import io.github.dynacrud.fixtures.User;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -178,6 +179,21 @@ class ConditionalWritesTest {
                 .isThrownBy(() -> todos.delete(ALICE, "t1",
                         Precondition.when(Condition.attribute("done").size().gt(1))))
                 .withMessage("size() of 'done' needs a string, binary, list, set or map attribute; it is a boolean");
+        verifyNoInteractions(client);
+    }
+
+    @Test
+    void delete_conditionOnAnEntityWithUniqueAttributes_isRefusedBeforeReading() {
+        // GIVEN
+        EntityRepository<User> users = SingleTable.builder().client(client).tableName("app").build()
+                .repository(User.ENTITY);
+
+        // WHEN / THEN
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> users.delete(Scope.unscoped(), "u1",
+                        Precondition.when(Condition.attribute("name").eq("Ann"))))
+                .withMessage("User has unique attributes, so this write reads the item and writes it with its unique"
+                        + " guards in one transaction, which cannot carry a condition");
         verifyNoInteractions(client);
     }
 
