@@ -23,6 +23,15 @@ public final class AttributeTypes {
     }
 
     /**
+     * Builds a record type's model now, at start-up, rather than on the first typed change or projection.
+     *
+     * @param recordType the record class
+     */
+    public static void prepare(Class<?> recordType) {
+        MODELS.get(recordType);
+    }
+
+    /**
      * Finds a component of a record type, with the model built once per type.
      *
      * @param recordType the record class

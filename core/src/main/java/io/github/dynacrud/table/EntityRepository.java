@@ -87,6 +87,7 @@ public final class EntityRepository<T extends Record> {
         this.replaceable = Set.copyOf(fields);
         // Bootstrapping Hibernate Validator costs most of a second: pay it here, at start-up, not on the first write.
         Validation.prepare(entity.recordType());
+        AttributeTypes.prepare(entity.recordType());
     }
 
     /** @return the entity type this repository serves */
