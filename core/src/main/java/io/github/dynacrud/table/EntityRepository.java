@@ -404,6 +404,14 @@ public final class EntityRepository<T extends Record> {
             Validation.check(next);
             return guards.write(client, primaryKey, current, next, precondition.version(), now());
         }
+        return update(primaryKey, updateOf(changes, keyValues), precondition);
+    }
+
+    /**
+     * Renders the update of typed changes whose values are checked: their actions, {@code updatedAt}, the version and
+     * the index keys they rebuild. A single patch sends it as it is; it is also what a patch in a transaction needs.
+     */
+    Expressions updateOf(Changes<T> changes, Function<String, Object> keyValues) {
         Expressions update = new Expressions();
         applyChanges(update, changes.values(), keyValues, now());
         changes.renderOperators(update, mapping);
@@ -412,7 +420,7 @@ public final class EntityRepository<T extends Record> {
             // just checked, so the one request still checks the precondition and returns the item.
             update.set(Entity.TYPE_ATTRIBUTE, mapping.typeValue());
         }
-        return update(primaryKey, update, precondition);
+        return update;
     }
 
     /**
