@@ -19,6 +19,8 @@ public final class Expressions {
     private final Map<String, AttributeValue> values = new HashMap<>();
     private final List<String> sets = new ArrayList<>();
     private final List<String> removes = new ArrayList<>();
+    private final List<String> adds = new ArrayList<>();
+    private final List<String> deletes = new ArrayList<>();
 
     /**
      * Returns the placeholder of an attribute name, such as {@code #title}.
@@ -78,16 +80,41 @@ public final class Expressions {
         removes.add(name(attribute));
     }
 
+    /**
+     * Adds {@code ADD attribute value} to the update expression: elements join a set.
+     *
+     * @param attribute the set attribute
+     * @param elements  the elements, as a DynamoDB set
+     */
+    public void add(String attribute, AttributeValue elements) {
+        adds.add(name(attribute) + " " + value(elements));
+    }
+
+    /**
+     * Adds {@code DELETE attribute value} to the update expression: elements leave a set.
+     *
+     * @param attribute the set attribute
+     * @param elements  the elements, as a DynamoDB set
+     */
+    public void delete(String attribute, AttributeValue elements) {
+        deletes.add(name(attribute) + " " + value(elements));
+    }
+
     /** @return the update expression of the collected actions */
     public String updateExpression() {
         StringBuilder expression = new StringBuilder();
-        if (!sets.isEmpty()) {
-            expression.append("SET ").append(String.join(", ", sets));
-        }
-        if (!removes.isEmpty()) {
-            expression.append(expression.length() > 0 ? " " : "").append("REMOVE ").append(String.join(", ", removes));
-        }
+        clause(expression, "SET", sets);
+        clause(expression, "REMOVE", removes);
+        clause(expression, "ADD", adds);
+        clause(expression, "DELETE", deletes);
         return expression.toString();
+    }
+
+    private static void clause(StringBuilder expression, String keyword, List<String> actions) {
+        if (!actions.isEmpty()) {
+            expression.append(expression.length() > 0 ? " " : "").append(keyword).append(' ')
+                    .append(String.join(", ", actions));
+        }
     }
 
     /** @return the name placeholders, or {@code null} when there are none (the SDK omits null maps) */

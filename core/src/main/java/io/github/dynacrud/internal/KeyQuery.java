@@ -8,12 +8,14 @@ import io.github.dynacrud.entity.KeyTemplate;
 import io.github.dynacrud.table.Page;
 import io.github.dynacrud.table.Query;
 import io.github.dynacrud.table.SortKeyCondition;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -54,9 +56,29 @@ public final class KeyQuery<T extends Record> {
      * @param client the DynamoDB client
      * @param owner  the caller's owner id, present exactly when the entity is owner-scoped
      * @param query  the query
+     * @param filter renders the caller's filter with the request's placeholders, or {@code null} for none
      * @return the page
      */
-    public Page<T> run(DynamoDbClient client, Optional<String> owner, Query query) {
+    public Page<T> run(DynamoDbClient client, Optional<String> owner, Query query,
+            Function<Expressions, String> filter) {
+        return run(client, owner, query, filter, List.of(), mapping::fromItem);
+    }
+
+    /**
+     * Reads one page of some attributes of each item.
+     *
+     * @param client     the DynamoDB client
+     * @param owner      the caller's owner id, present exactly when the entity is owner-scoped
+     * @param query      the query
+     * @param filter     renders the caller's filter with the request's placeholders, or {@code null} for none
+     * @param projection the attributes to read, or empty for whole items; the entity type is always read
+     * @param reader     reads a returned item, empty when it is of another type
+     * @param <R>        what an item is read as
+     * @return the page
+     */
+    public <R> Page<R> run(DynamoDbClient client, Optional<String> owner, Query query,
+            Function<Expressions, String> filter, Collection<String> projection,
+            Function<Map<String, AttributeValue>, Optional<R>> reader) {
         Optional<Index> index = query.index().map(entity::index);
         KeyTemplate partitionTemplate = index.map(Index::partitionKey).orElse(entity.partitionKey());
         KeyTemplate sortTemplate = index.map(Index::sortKey).orElse(entity.sortKey());
@@ -81,20 +103,23 @@ public final class KeyQuery<T extends Record> {
         if (!sortCondition.isEmpty()) {
             keyCondition += " AND " + sortCondition;
         }
-        String filter = expressions.name(Entity.TYPE_ATTRIBUTE) + " = " + expressions.value(mapping.typeValue());
+        String typeFilter = expressions.name(Entity.TYPE_ATTRIBUTE) + " = " + expressions.value(mapping.typeValue());
         String binding = binding(query, keyCondition, expressions);
         Set<String> keyNames = index.map(i -> Set.of(i.partitionKeyAttribute(), i.sortKeyAttribute(),
                 Entity.PARTITION_KEY, Entity.SORT_KEY)).orElse(Set.of(Entity.PARTITION_KEY, Entity.SORT_KEY));
         Map<String, AttributeValue> startKey = query.cursor().map(c -> cursors.decode(c, binding, keyNames))
                 .orElse(null);
 
-        String condition = keyCondition;
+        // Rendered after the binding: the cursor marks a key position, which stays valid under any filter.
+        String filterExpression = filter == null ? typeFilter : typeFilter + " AND " + filter.apply(expressions);
+        String projectionExpression = projection.isEmpty() ? null : projection(expressions, projection);
         QueryResponse response;
         try {
             response = client.query(QueryRequest.builder().tableName(tableName)
                     .indexName(query.index().orElse(null))
-                    .keyConditionExpression(condition)
-                    .filterExpression(filter)
+                    .keyConditionExpression(keyCondition)
+                    .filterExpression(filterExpression)
+                    .projectionExpression(projectionExpression)
                     .expressionAttributeNames(expressions.names())
                     .expressionAttributeValues(expressions.values())
                     .limit(query.limit())
@@ -111,10 +136,23 @@ public final class KeyQuery<T extends Record> {
         } catch (SdkException e) {
             throw AwsFailures.translate("Query", e);
         }
-        List<T> items = response.items().stream().flatMap(item -> mapping.fromItem(item).stream()).toList();
+        List<R> items = response.items().stream().flatMap(item -> reader.apply(item).stream()).toList();
         Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? Optional.of(cursors.encode(response.lastEvaluatedKey(), binding)) : Optional.empty();
         return new Page<>(items, next);
+    }
+
+    /**
+     * Renders a projection of some attributes and the entity type, which tells this entity's items from others.
+     *
+     * @param expressions the request's placeholders
+     * @param attributes  the attributes
+     * @return the projection expression
+     */
+    public static String projection(Expressions expressions, Collection<String> attributes) {
+        StringBuilder projection = new StringBuilder(expressions.name(Entity.TYPE_ATTRIBUTE));
+        attributes.forEach(attribute -> projection.append(", ").append(expressions.name(attribute)));
+        return projection.toString();
     }
 
     /**

@@ -90,6 +90,19 @@ public final class Validation {
                 .anyMatch(property -> !components.contains(property.getPropertyName()));
     }
 
+    /**
+     * Tells whether a value of one component could break a constraint: the component carries constraints (on itself,
+     * its elements or cascaded), or the record has class-level constraints, which may read any component.
+     *
+     * @param type      the record class
+     * @param attribute the component name
+     * @return {@code true} when a new value of the component needs validating
+     */
+    public static boolean isConstrained(Class<?> type, String attribute) {
+        var bean = Holder.VALIDATOR.getConstraintsForClass(type);
+        return bean.hasConstraints() || bean.getConstraintsForProperty(attribute) != null;
+    }
+
     private static List<ValidationException.Violation> violations(String prefix,
             Collection<? extends ConstraintViolation<?>> violations) {
         List<ValidationException.Violation> found = new ArrayList<>();

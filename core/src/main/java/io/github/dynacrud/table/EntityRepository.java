@@ -1,5 +1,6 @@
 package io.github.dynacrud.table;
 
+import io.github.dynacrud.ConditionFailedException;
 import io.github.dynacrud.ItemAlreadyExistsException;
 import io.github.dynacrud.ItemNotFoundException;
 import io.github.dynacrud.RetryableException;
@@ -8,6 +9,7 @@ import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.VersionConflictException;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.entity.Index;
+import io.github.dynacrud.internal.AttributeTypes;
 import io.github.dynacrud.internal.AwsFailures;
 import io.github.dynacrud.internal.EntityMapping;
 import io.github.dynacrud.internal.Expressions;
@@ -71,6 +73,7 @@ public final class EntityRepository<T extends Record> {
     private final RecordModel<T> model;
     private final KeyQuery<T> queries;
     private final UniqueGuards<T> guards;
+    private final WriteConditions conditions;
     private final Set<String> replaceable;
     private final boolean patchReads;
 
@@ -82,6 +85,7 @@ public final class EntityRepository<T extends Record> {
         this.model = mapping.model();
         this.queries = new KeyQuery<>(mapping, table.tableName(), table.cursors());
         this.guards = new UniqueGuards<>(mapping, table.tableName());
+        this.conditions = new WriteConditions(mapping);
         Set<String> fields = new LinkedHashSet<>();
         model.components().forEach(c -> fields.add(c.name()));
         fields.removeAll(entity.keyAttributes());
@@ -91,6 +95,7 @@ public final class EntityRepository<T extends Record> {
         this.replaceable = Set.copyOf(fields);
         // Bootstrapping Hibernate Validator costs most of a second: pay it here, at start-up, not on the first write.
         Validation.prepare(entity.recordType());
+        AttributeTypes.prepare(entity.recordType());
         this.patchReads = Validation.spansComponents(entity.recordType());
         if (patchReads && entity.versionAttribute().isEmpty()) {
             throw new IllegalArgumentException(entity.type() + " has constraints that span attributes (on "
@@ -178,6 +183,49 @@ public final class EntityRepository<T extends Record> {
     }
 
     /**
+     * Reads some attributes of an item by its id, with a strongly consistent read.
+     *
+     * <pre>{@code
+     * Optional<PartialItem<Todo>> todo = todos.get(scope, id, Projection.of(Todo.ENTITY, "title", "done"));
+     * }</pre>
+     *
+     * @param scope      the caller's scope
+     * @param id         the value of the entity's id attribute
+     * @param projection the attributes to read
+     * @return those attributes, or empty when the item does not exist for this caller
+     */
+    public Optional<PartialItem<T>> get(Scope scope, String id, Projection<T> projection) {
+        requireOwn(projection);
+        Map<String, AttributeValue> primaryKey = mapping.primaryKey(keyValues(scope, idKey(id)));
+        Expressions names = new Expressions();
+        String expression = KeyQuery.projection(names, projection.attributes());
+        try {
+            Map<String, AttributeValue> item = client.getItem(GetItemRequest.builder().tableName(table.tableName())
+                    .key(primaryKey).consistentRead(true).projectionExpression(expression)
+                    .expressionAttributeNames(names.names()).build()).item();
+            return mapping.isOwnType(item) ? Optional.of(PartialItem.read(projection, mapping, item))
+                    : Optional.empty();
+        } catch (SdkException e) {
+            throw AwsFailures.translate("GetItem", e);
+        }
+    }
+
+    /**
+     * Reads one page of some attributes of items of this type; what a filter skips still costs read capacity.
+     *
+     * @param scope      the caller's scope
+     * @param query      what to read
+     * @param projection the attributes to read
+     * @return the page
+     */
+    public Page<PartialItem<T>> query(Scope scope, Query query, Projection<T> projection) {
+        requireOwn(projection);
+        return queries.run(client, owner(scope), query, filter(query), projection.attributes(),
+                item -> mapping.isOwnType(item) ? Optional.of(PartialItem.read(projection, mapping, item))
+                        : Optional.empty());
+    }
+
+    /**
      * Reads one page of items of this type, from the table's partition or from an index; never a scan.
      *
      * @param scope the caller's scope
@@ -186,7 +234,19 @@ public final class EntityRepository<T extends Record> {
      * @throws io.github.dynacrud.InvalidCursorException when the cursor is altered or from another query
      */
     public Page<T> query(Scope scope, Query query) {
-        return queries.run(client, owner(scope), query);
+        return queries.run(client, owner(scope), query, filter(query));
+    }
+
+    private Function<Expressions, String> filter(Query query) {
+        return query.filter().map(filter -> (Function<Expressions, String>) expressions ->
+                filter.render(new ConditionContext(mapping, expressions))).orElse(null);
+    }
+
+    private void requireOwn(Projection<?> projection) {
+        if (projection.entity() != entity) {
+            throw new IllegalArgumentException("a projection of " + projection.entity().type() + " cannot read a "
+                    + entity.type());
+        }
     }
 
     /**
@@ -198,7 +258,7 @@ public final class EntityRepository<T extends Record> {
      * @throws ItemNotFoundException when the item does not exist for this caller
      */
     public T replace(Scope scope, T item) {
-        return replace(scope, item, OptionalLong.empty());
+        return replace(scope, item, Precondition.none());
     }
 
     /**
@@ -211,10 +271,27 @@ public final class EntityRepository<T extends Record> {
      * @throws VersionConflictException when the stored version differs
      */
     public T replace(Scope scope, T item, long expectedVersion) {
-        return replace(scope, item, OptionalLong.of(expectedVersion));
+        return replace(scope, item, Precondition.version(expectedVersion));
     }
 
-    private T replace(Scope scope, T item, OptionalLong expectedVersion) {
+    /**
+     * Like {@link #replace(Scope, Record)}, only if the precondition holds for the stored item.
+     *
+     * <pre>{@code
+     * todos.replace(scope, todo, Precondition.when(Condition.attribute("done").eq(false)));
+     * }</pre>
+     *
+     * @param scope        the caller's scope
+     * @param item         the new state, with its key attributes set
+     * @param precondition an expected version and/or a condition on the stored item
+     * @return the item as stored
+     * @throws ItemNotFoundException     when the item does not exist for this caller
+     * @throws VersionConflictException  when the stored version differs
+     * @throws ConditionFailedException  when the condition is false for the stored item
+     * @throws IllegalArgumentException  when the condition names an unknown attribute or a value of the wrong type
+     */
+    public T replace(Scope scope, T item, Precondition precondition) {
+        OptionalLong expectedVersion = precondition.version();
         T input = owner(scope).map(o -> model.with(item, Map.of(entity.ownerAttribute().orElseThrow(), o)))
                 .orElse(item);
         Validation.check(input);
@@ -222,11 +299,12 @@ public final class EntityRepository<T extends Record> {
         Map<String, Object> values = new HashMap<>();
         replaceable.forEach(name -> values.put(name, model.value(input, name)));
         if (!entity.uniqueAttributes().isEmpty()) {
+            refuseReadThenWrite(precondition.condition().isPresent(), "a condition");
             return readThenWrite(key, values, expectedVersion);
         }
         Expressions update = new Expressions();
         applyChanges(update, values, name -> model.value(input, name), now());
-        return update(key, update, expectedVersion);
+        return update(key, update, precondition);
     }
 
     /**
@@ -273,17 +351,92 @@ public final class EntityRepository<T extends Record> {
      */
     public T patch(Scope scope, Map<String, ?> key, Map<String, ?> changes, OptionalLong expectedVersion) {
         checkChanges(changes);
+        Changes<T> typed = Changes.of(entity);
+        changes.forEach(typed::set);
+        return write(scope, key, typed, Precondition.of(expectedVersion));
+    }
+
+    /**
+     * Applies typed changes, with update operators, to an existing item in one {@code UpdateItem}; new values are
+     * validated against the record's constraints, and every index key built from a changed attribute is rebuilt.
+     *
+     * <pre>{@code
+     * Todo saved = todos.patch(scope, id, Changes.of(Todo.ENTITY).set("title", "Ship it"));
+     * }</pre>
+     *
+     * @param scope   the caller's scope
+     * @param id      the value of the entity's id attribute
+     * @param changes the changes
+     * @return the item as stored
+     * @throws ValidationException   when a new value breaks a constraint
+     * @throws ItemNotFoundException when the item does not exist for this caller
+     */
+    public T patch(Scope scope, String id, Changes<T> changes) {
+        return patch(scope, idKey(id), changes, Precondition.none());
+    }
+
+    /**
+     * Like {@link #patch(Scope, String, Changes)}, only if the precondition holds for the stored item.
+     *
+     * @param scope        the caller's scope
+     * @param id           the value of the entity's id attribute
+     * @param changes      the changes
+     * @param precondition an expected version and/or a condition on the stored item
+     * @return the item as stored
+     * @throws VersionConflictException when the stored version differs
+     * @throws ConditionFailedException when the condition is false for the stored item
+     */
+    public T patch(Scope scope, String id, Changes<T> changes, Precondition precondition) {
+        return patch(scope, idKey(id), changes, precondition);
+    }
+
+    /**
+     * Like {@link #patch(Scope, String, Changes, Precondition)}, for entities whose key has several attributes.
+     *
+     * @param scope        the caller's scope
+     * @param key          a value for every key attribute except the owner
+     * @param changes      the changes
+     * @param precondition an expected version and/or a condition on the stored item
+     * @return the item as stored
+     * @throws IllegalArgumentException when the changes are for another entity type
+     */
+    public T patch(Scope scope, Map<String, ?> key, Changes<T> changes, Precondition precondition) {
+        if (changes.entity() != entity) {
+            throw new IllegalArgumentException("changes of " + changes.entity().type() + " cannot patch a "
+                    + entity.type());
+        }
+        checkConstraints(changes.values(), new ArrayList<>());
+        return write(scope, key, changes, precondition);
+    }
+
+    private T write(Scope scope, Map<String, ?> key, Changes<T> changes, Precondition precondition) {
         Function<String, Object> keyValues = keyValues(scope, key);
         Map<String, AttributeValue> primaryKey = mapping.primaryKey(keyValues);
-        if (changes.isEmpty()) {
-            return readExpecting(primaryKey, expectedVersion);
+        if (changes.isEmpty() && precondition.condition().isEmpty()) {
+            return readExpecting(primaryKey, precondition.version());
         }
-        if (patchReads || entity.uniqueAttributes().stream().anyMatch(changes::containsKey)) {
-            return readThenWrite(primaryKey, changes, expectedVersion);
+        if (patchReads || entity.uniqueAttributes().stream().anyMatch(changes.values()::containsKey)) {
+            refuseReadThenWrite(changes.hasOperators(), "an update operator");
+            refuseReadThenWrite(precondition.condition().isPresent(), "a condition");
+            return readThenWrite(primaryKey, changes.values(), precondition.version());
         }
+        return update(primaryKey, updateOf(changes, keyValues), precondition);
+    }
+
+    /**
+     * Renders the update of typed changes whose values are checked: their actions, {@code updatedAt}, the version and
+     * the index keys they rebuild. A single patch sends it as it is; it is also what a patch in a transaction needs.
+     */
+    Expressions updateOf(Changes<T> changes, Function<String, Object> keyValues) {
         Expressions update = new Expressions();
-        applyChanges(update, changes, keyValues, now());
-        return update(primaryKey, update, expectedVersion);
+        applyChanges(update, changes.values(), keyValues, now());
+        changes.renderOperators(update, mapping);
+        if (update.updateExpression().isEmpty()) {
+            // Nothing to change on an entity without version or timestamps: rewrite the type, which the condition has
+            // just checked, so the one request still checks the precondition and returns the item.
+            update.set(Entity.TYPE_ATTRIBUTE, mapping.typeValue());
+        }
+        return update;
     }
 
     /**
@@ -319,17 +472,47 @@ public final class EntityRepository<T extends Record> {
      * @throws VersionConflictException when the stored version differs
      */
     public void delete(Scope scope, Map<String, ?> key, OptionalLong expectedVersion) {
-        Map<String, AttributeValue> primaryKey = mapping.primaryKey(keyValues(scope, key));
-        if (!entity.uniqueAttributes().isEmpty()) {
-            readThenWrite(primaryKey, null, expectedVersion);
-            return;
-        }
-        deleteItem(primaryKey, expectedVersion);
+        delete(scope, key, Precondition.of(expectedVersion));
     }
 
-    private void deleteItem(Map<String, AttributeValue> primaryKey, OptionalLong expectedVersion) {
+    /**
+     * Deletes an item only if the precondition holds for the stored item.
+     *
+     * <pre>{@code
+     * todos.delete(scope, id, Precondition.when(Condition.attribute("done").eq(true)));
+     * }</pre>
+     *
+     * @param scope        the caller's scope
+     * @param id           the value of the entity's id attribute
+     * @param precondition an expected version and/or a condition on the stored item
+     * @throws ItemNotFoundException    when the item does not exist for this caller
+     * @throws VersionConflictException when the stored version differs
+     * @throws ConditionFailedException when the condition is false for the stored item
+     */
+    public void delete(Scope scope, String id, Precondition precondition) {
+        delete(scope, idKey(id), precondition);
+    }
+
+    /**
+     * Like {@link #delete(Scope, String, Precondition)}, for entities whose key has several attributes.
+     *
+     * @param scope        the caller's scope
+     * @param key          a value for every key attribute except the owner
+     * @param precondition an expected version and/or a condition on the stored item
+     */
+    public void delete(Scope scope, Map<String, ?> key, Precondition precondition) {
+        Map<String, AttributeValue> primaryKey = mapping.primaryKey(keyValues(scope, key));
+        if (!entity.uniqueAttributes().isEmpty()) {
+            refuseReadThenWrite(precondition.condition().isPresent(), "a condition");
+            readThenWrite(primaryKey, null, precondition.version());
+            return;
+        }
+        deleteItem(primaryKey, precondition);
+    }
+
+    private void deleteItem(Map<String, AttributeValue> primaryKey, Precondition precondition) {
         Expressions condition = new Expressions();
-        String expression = existsCondition(condition, expectedVersion);
+        String expression = conditions.render(condition, precondition);
         try {
             client.deleteItem(DeleteItemRequest.builder().tableName(table.tableName()).key(primaryKey)
                     .conditionExpression(expression)
@@ -337,14 +520,14 @@ public final class EntityRepository<T extends Record> {
                     .expressionAttributeValues(condition.values())
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
         } catch (ConditionalCheckFailedException e) {
-            throw conditionFailure(e);
+            throw conditions.failure(e.hasItem() ? e.item() : null, precondition);
         } catch (SdkException e) {
             throw AwsFailures.translate("DeleteItem", e);
         }
     }
 
-    private T update(Map<String, AttributeValue> key, Expressions update, OptionalLong expectedVersion) {
-        String condition = existsCondition(update, expectedVersion);
+    private T update(Map<String, AttributeValue> key, Expressions update, Precondition precondition) {
+        String condition = conditions.render(update, precondition);
         try {
             return mapping.fromItem(client.updateItem(UpdateItemRequest.builder().tableName(table.tableName()).key(key)
                     .updateExpression(update.updateExpression())
@@ -355,7 +538,7 @@ public final class EntityRepository<T extends Record> {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build())
                     .attributes()).orElseThrow(() -> new ItemNotFoundException(entity.type()));
         } catch (ConditionalCheckFailedException e) {
-            throw conditionFailure(e);
+            throw conditions.failure(e.hasItem() ? e.item() : null, precondition);
         } catch (SdkException e) {
             throw AwsFailures.translate("UpdateItem", e);
         }
@@ -401,26 +584,17 @@ public final class EntityRepository<T extends Record> {
         });
     }
 
-    private String existsCondition(Expressions expressions, OptionalLong expectedVersion) {
-        StringBuilder condition = new StringBuilder("attribute_exists(" + Entity.PARTITION_KEY + ") AND ")
-                .append(expressions.name(Entity.TYPE_ATTRIBUTE)).append(" = ")
-                .append(expressions.value(mapping.typeValue()));
-        if (expectedVersion.isPresent()) {
-            String version = checkedVersionAttribute();
-            condition.append(" AND ").append(expressions.name(version)).append(" = ")
-                    .append(expressions.value(AttributeValue.fromN(Long.toString(expectedVersion.getAsLong()))));
-        }
-        return condition.toString();
-    }
-
     private String checkedVersionAttribute() {
         return entity.versionAttribute().orElseThrow(() -> new IllegalStateException(
                 entity.type() + " has no version attribute, so it cannot check an expected version"));
     }
 
-    private RuntimeException conditionFailure(ConditionalCheckFailedException failure) {
-        return failure.hasItem() && mapping.isOwnType(failure.item())
-                ? new VersionConflictException(entity.type()) : new ItemNotFoundException(entity.type());
+    private void refuseReadThenWrite(boolean refused, String what) {
+        if (refused) {
+            throw new IllegalArgumentException(entity.type() + " has unique attributes or constraints that span"
+                    + " attributes, so this write reads the item and writes it only if unchanged since, which cannot"
+                    + " carry " + what);
+        }
     }
 
     private T read(Map<String, AttributeValue> key) {
@@ -470,7 +644,7 @@ public final class EntityRepository<T extends Record> {
         OptionalLong read = OptionalLong.of(mapping.version(current));
         T next = changes == null ? null : model.with(current, changes);
         if (next == null && !guards.movesGuards(current, null)) {
-            deleteItem(key, read);
+            deleteItem(key, Precondition.of(read));
             return null;
         }
         Expressions expressions = new Expressions();
@@ -481,10 +655,10 @@ public final class EntityRepository<T extends Record> {
             replaceable.forEach(name -> values.put(name, model.value(next, name)));
             applyChanges(expressions, values, name -> model.value(current, name), now);
             if (!guards.movesGuards(current, next)) {
-                return update(key, expressions, read);
+                return update(key, expressions, Precondition.of(read));
             }
         }
-        String condition = existsCondition(expressions, read);
+        String condition = conditions.render(expressions, Precondition.of(read));
         TransactWriteItem write = next == null
                 ? TransactWriteItem.builder().delete(d -> d.tableName(table.tableName()).key(key)
                         .conditionExpression(condition).expressionAttributeNames(expressions.names())
@@ -518,18 +692,28 @@ public final class EntityRepository<T extends Record> {
                 violations.add(new ValidationException.Violation(name, "must not be null"));
                 continue;
             }
-            if (value != null && !boxed(component.rawType()).isInstance(value)) {
+            if (value != null && !AttributeTypes.boxed(component.rawType()).isInstance(value)) {
                 throw new IllegalArgumentException("change of '" + name + "' is a " + value.getClass().getSimpleName()
                         + "; " + entity.type() + "." + name + " is a " + component.rawType().getSimpleName());
             }
-            try {
-                Validation.checkValue(entity.recordType(), name, value);
-            } catch (ValidationException e) {
-                violations.addAll(e.violations());
-            }
+            addViolations(name, value, violations);
         }
+        checkConstraints(Map.of(), violations);
+    }
+
+    /** Validates new values against the record's constraints, adding to violations already found, and throws them. */
+    private void checkConstraints(Map<String, ?> values, List<ValidationException.Violation> violations) {
+        values.forEach((name, value) -> addViolations(name, value, violations));
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
+        }
+    }
+
+    private void addViolations(String name, Object value, List<ValidationException.Violation> violations) {
+        try {
+            Validation.checkValue(entity.recordType(), name, value);
+        } catch (ValidationException e) {
+            violations.addAll(e.violations());
         }
     }
 
@@ -567,9 +751,5 @@ public final class EntityRepository<T extends Record> {
 
     private Instant now() {
         return table.clock().instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static Class<?> boxed(Class<?> type) {
-        return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
     }
 }

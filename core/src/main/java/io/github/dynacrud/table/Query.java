@@ -30,6 +30,7 @@ public final class Query {
     private final int limit;
     private final boolean descending;
     private final String cursor;
+    private final Condition filter;
 
     private Query(Builder b) {
         this.index = b.index;
@@ -38,6 +39,7 @@ public final class Query {
         this.limit = b.limit;
         this.descending = b.descending;
         this.cursor = b.cursor;
+        this.filter = b.filter;
     }
 
     /**
@@ -89,6 +91,11 @@ public final class Query {
         return Optional.ofNullable(cursor);
     }
 
+    /** @return the filter applied to the items read, when one is given */
+    public Optional<Condition> filter() {
+        return Optional.ofNullable(filter);
+    }
+
     /** Collects a query's options. */
     public static final class Builder {
         private final String index;
@@ -97,6 +104,7 @@ public final class Query {
         private int limit = DEFAULT_LIMIT;
         private boolean descending;
         private String cursor;
+        private Condition filter;
 
         private Builder(String index) {
             this.index = index;
@@ -157,6 +165,20 @@ public final class Query {
          */
         public Builder cursor(String cursor) {
             this.cursor = cursor;
+            return this;
+        }
+
+        /**
+         * Keeps only the items that meet a condition ({@code FilterExpression}). DynamoDB applies it after reading a
+         * page: the skipped items cost read capacity all the same, and a page can hold fewer items than the limit, or
+         * none, while a next cursor remains.
+         *
+         * @param condition the condition, checked against the entity's record when the query runs; {@code null} for
+         *                  none
+         * @return this builder
+         */
+        public Builder filter(Condition condition) {
+            this.filter = condition;
             return this;
         }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dynacrud.BadRequestException;
+import io.github.dynacrud.ConditionFailedException;
 import io.github.dynacrud.DynacrudException;
 import io.github.dynacrud.ForbiddenException;
 import io.github.dynacrud.InvalidCursorException;
@@ -898,6 +899,8 @@ class RouterTest {
                         "User email is already taken", null),
                 Arguments.of(new VersionConflictException("Todo"), 412, "Precondition Failed",
                         "Todo was changed by another request; read it again and retry", null),
+                Arguments.of(new ConditionFailedException("Todo"), 409, "Conflict",
+                        "Todo does not meet the condition of this write", null),
                 Arguments.of(new InvalidCursorException(), 400, "Bad Request",
                         "cursor is invalid or belongs to another query", null),
                 Arguments.of(new BadRequestException("the body must be a JSON object"), 400, "Bad Request",

@@ -8,11 +8,55 @@ import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.ValidationException.Violation;
 import io.github.dynacrud.fixtures.Todo;
 import io.github.dynacrud.fixtures.User;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import jakarta.validation.constraints.NotBlank;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ValidationTest {
+    /** Start must not come after end: a class-level constraint, which may read any component. */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = InOrder.Check.class)
+    @interface InOrder {
+        String message() default "start must not be after end";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        /** Checks a period. */
+        class Check implements ConstraintValidator<InOrder, Period> {
+            @Override
+            public boolean isValid(Period period, ConstraintValidatorContext context) {
+                return period.start() <= period.end();
+            }
+        }
+    }
+
+    @InOrder
+    record Period(int start, int end) {
+    }
+
+    record Counter(int views, List<@NotBlank String> tags, @NotBlank String name) {
+    }
+
+    @Test
+    void isConstrained_tellsWhichComponentsAValueCouldBreak() {
+        assertThat(Validation.isConstrained(Counter.class, "views")).isFalse();
+        assertThat(Validation.isConstrained(Counter.class, "tags")).isTrue();
+        assertThat(Validation.isConstrained(Counter.class, "name")).isTrue();
+        assertThat(Validation.isConstrained(Period.class, "start")).isTrue();
+    }
 
     @Test
     void check_validTodo_passes() {

@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Reads the expressions of a captured request with its placeholders replaced by what they stand for, so a test
  * asserts {@code attribute_exists(PK) AND _type = 'Todo'} rather than the numbering of {@code :v0}. String values are
- * quoted, numbers and booleans written plainly.
+ * quoted, numbers and booleans written plainly, sets as {@code <<'a', 'b'>>} and lists as {@code ['a']}.
  *
  * @param names  the request's {@code ExpressionAttributeNames}
  * @param values the request's {@code ExpressionAttributeValues}
@@ -91,6 +92,15 @@ record Placeholders(Map<String, String> names, Map<String, AttributeValue> value
         }
         if (value.bool() != null) {
             return value.bool().toString();
+        }
+        if (value.hasSs()) {
+            return value.ss().stream().map(e -> "'" + e + "'").collect(Collectors.joining(", ", "<<", ">>"));
+        }
+        if (value.hasNs()) {
+            return value.ns().stream().collect(Collectors.joining(", ", "<<", ">>"));
+        }
+        if (value.hasL()) {
+            return value.l().stream().map(Placeholders::render).collect(Collectors.joining(", ", "[", "]"));
         }
         return value.toString();
     }
