@@ -2,16 +2,17 @@ package io.github.dynacrud.entity;
 
 import io.github.dynacrud.ValidationException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 
 /**
  * Turns attribute values into key parts, refusing any that could forge another key: an empty value, one containing
- * the {@code #} separator, or one longer than {@value #MAX_LENGTH} characters.
+ * the {@code #} separator, or one longer than {@value #MAX_LENGTH} bytes in UTF-8 (DynamoDB measures keys in bytes).
  */
 public final class KeyParts {
-    /** The longest value accepted in one key segment. */
+    /** The longest value accepted in one key segment, in bytes of UTF-8. */
     public static final int MAX_LENGTH = 256;
 
     private static final Set<Class<?>> SCALARS = Set.of(String.class, Boolean.class, boolean.class, Integer.class,
@@ -48,8 +49,10 @@ public final class KeyParts {
         if (text.isEmpty()) {
             throw new ValidationException(attribute, "must not be empty");
         }
-        if (text.length() > MAX_LENGTH) {
-            throw new ValidationException(attribute, "must be at most " + MAX_LENGTH + " characters");
+        // Below a third of the limit in characters, even three bytes each cannot exceed it.
+        if (text.length() > MAX_LENGTH || text.length() > MAX_LENGTH / 3
+                && text.getBytes(StandardCharsets.UTF_8).length > MAX_LENGTH) {
+            throw new ValidationException(attribute, "must be at most " + MAX_LENGTH + " bytes in UTF-8");
         }
         if (text.indexOf(KeyTemplate.SEPARATOR) >= 0) {
             throw new ValidationException(attribute, "must not contain '" + KeyTemplate.SEPARATOR + "'");

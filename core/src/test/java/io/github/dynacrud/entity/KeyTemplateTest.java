@@ -365,8 +365,8 @@ class KeyTemplateTest {
         // WHEN / THEN
         assertThatThrownBy(() -> KeyParts.check("email", value))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
-                        .containsExactly(new Violation("email", "must be at most 256 characters")))
-                .hasMessage("email: must be at most 256 characters");
+                        .containsExactly(new Violation("email", "must be at most 256 bytes in UTF-8")))
+                .hasMessage("email: must be at most 256 bytes in UTF-8");
     }
 
     @Test
@@ -379,6 +379,19 @@ class KeyTemplateTest {
 
         // THEN
         assertThat(part).isEqualTo(value).hasSize(KeyParts.MAX_LENGTH);
+    }
+
+    @Test
+    void check_multiByteText_isMeasuredInUtf8Bytes() {
+        // GIVEN 128 two-byte characters fit exactly; 86 three-byte ones (258 bytes) do not
+        String fits = "\u00e9".repeat(128);
+        String over = "\u20ac".repeat(86);
+
+        // WHEN / THEN
+        assertThat(KeyParts.check("email", fits)).isEqualTo(fits);
+        assertThatThrownBy(() -> KeyParts.check("email", over))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .containsExactly(new Violation("email", "must be at most 256 bytes in UTF-8")));
     }
 
     @Test
