@@ -84,7 +84,7 @@ public final class EntityMapping<T extends Record> {
             // The SDK's converters refuse only NaN and infinite floating-point numbers.
             throw new ValidationException(attribute, ItemLimits.NUMBER_MESSAGE);
         }
-        return isStorable(stored) ? stored : null;
+        return isStorable(stored) ? withoutEmptySets(stored) : null;
     }
 
     /**
@@ -180,7 +180,7 @@ public final class EntityMapping<T extends Record> {
         Map<String, AttributeValue> stored = new LinkedHashMap<>();
         attributes(item).forEach((name, value) -> {
             if (isStorable(value)) {
-                stored.put(name, value);
+                stored.put(name, withoutEmptySets(value));
             }
         });
         Function<String, Object> values = name -> model.value(item, name);
@@ -252,10 +252,33 @@ public final class EntityMapping<T extends Record> {
     }
 
     private static boolean isStorable(AttributeValue value) {
-        if (value == null || Boolean.TRUE.equals(value.nul())) {
-            return false;
+        return value != null && !Boolean.TRUE.equals(value.nul()) && !isEmptySet(value);
+    }
+
+    private static boolean isEmptySet(AttributeValue value) {
+        return value.hasSs() && value.ss().isEmpty() || value.hasNs() && value.ns().isEmpty()
+                || value.hasBs() && value.bs().isEmpty();
+    }
+
+    /**
+     * Leaves out the empty sets inside maps (nested records, maps of sets), as at the top level: DynamoDB refuses
+     * them, and they read back as empty. An empty set directly in a list has no such place to go: ItemLimits
+     * refuses it.
+     */
+    private static AttributeValue withoutEmptySets(AttributeValue value) {
+        if (value.hasL()) {
+            List<AttributeValue> elements = value.l().stream().map(EntityMapping::withoutEmptySets).toList();
+            return elements.equals(value.l()) ? value : AttributeValue.fromL(elements);
         }
-        return !(value.hasSs() && value.ss().isEmpty() || value.hasNs() && value.ns().isEmpty()
-                || value.hasBs() && value.bs().isEmpty());
+        if (!value.hasM()) {
+            return value;
+        }
+        Map<String, AttributeValue> kept = new LinkedHashMap<>();
+        value.m().forEach((name, inner) -> {
+            if (!isEmptySet(inner)) {
+                kept.put(name, withoutEmptySets(inner));
+            }
+        });
+        return kept.equals(value.m()) ? value : AttributeValue.fromM(kept);
     }
 }

@@ -23,8 +23,10 @@ class AwsFailuresTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "Item size has exceeded the maximum allowed size|makes the item larger than DynamoDB's limit of 400 KB",
-        "Item size to update has exceeded the maximum allowed size|makes the item larger than DynamoDB's limit of 400 KB",
-        "Number overflow. Attempting to store a number with magnitude larger than supported range|" + AwsFailures.ITEM_LIMIT_MESSAGE,
+        "Item size to update has exceeded the maximum allowed size|"
+                + "makes the item larger than DynamoDB's limit of 400 KB",
+        "Number overflow. Attempting to store a number with magnitude larger than supported range|"
+                + AwsFailures.ITEM_LIMIT_MESSAGE,
         "Attempting to store more than 38 significant digits in a Number|" + AwsFailures.ITEM_LIMIT_MESSAGE,
         "Nesting Levels have exceeded supported limits: secret|" + AwsFailures.ITEM_LIMIT_MESSAGE,
         "One or more parameter values were invalid: Size limit exceeded|" + AwsFailures.ITEM_LIMIT_MESSAGE,

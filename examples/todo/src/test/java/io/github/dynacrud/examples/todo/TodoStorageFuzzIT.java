@@ -214,7 +214,8 @@ class TodoStorageFuzzIT {
         Arbitrary<String> values = Arbitraries.frequencyOf(
                 Tuple.of(6, Arbitraries.of("\"Buy milk\"", "\"\"", "\" \"", "true", "false", "null", "\"2026-05-01\"",
                         "\"+999999999-12-31\"", "\"-0001-01-01\"", "1", "-0", "1e200", "1E-400", "1e999",
-                        "123456789012345678901234567890123456789012", "0.1", "9.9999999999999999999999999999999999999E+125",
+                        "123456789012345678901234567890123456789012", "0.1",
+                        "9.9999999999999999999999999999999999999E+125",
                         "{}", "[]", "[1e200]", "{\"x\":1e-200}", "\"" + "\u20ac".repeat(200) + "\"",
                         "\"" + "\u20ac".repeat(201) + "\"", "\"\\ud83d\\ude00\"", "\"\\ud800\"", "\"a#b\"")),
                 Tuple.of(2, multiByteText(30).map(TodoStorageFuzzIT::jsonString)),
@@ -237,8 +238,8 @@ class TodoStorageFuzzIT {
         }
         Arbitrary<String> array = jsonValue(depth - 1).list().ofMaxSize(3)
                 .map(items -> "[" + String.join(",", items) + "]");
-        Arbitrary<String> object = Arbitraries.maps(Arbitraries.of("title", "done", "dueDate", "x"), jsonValue(depth - 1))
-                .ofMaxSize(3)
+        Arbitrary<String> object = Arbitraries.maps(Arbitraries.of("title", "done", "dueDate", "x"),
+                        jsonValue(depth - 1)).ofMaxSize(3)
                 .map(map -> map.entrySet().stream().map(e -> jsonString(e.getKey()) + ":" + e.getValue())
                         .collect(Collectors.joining(",", "{", "}")));
         return Arbitraries.frequencyOf(Tuple.of(2, scalar), Tuple.of(1, array), Tuple.of(2, object));
