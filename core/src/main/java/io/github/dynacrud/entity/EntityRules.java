@@ -1,6 +1,7 @@
 package io.github.dynacrud.entity;
 
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -122,6 +123,11 @@ final class EntityRules {
                 throw new IllegalArgumentException(role + " template '" + template + "' names '" + attribute
                         + "' of type " + c.getType().getSimpleName()
                         + "; keys take String, number, boolean, LocalDate, Instant or enum attributes");
+            }
+            if (role.endsWith("sort key") && c.getType() == BigDecimal.class) {
+                throw new IllegalArgumentException(role + " template '" + template + "' names '" + attribute
+                        + "', a BigDecimal, whose key text would not sort by value; use an int or a long, which keys"
+                        + " hold at a fixed width, or a String you format");
             }
             if (attribute.equals(version)) {
                 throw new IllegalArgumentException(role + " template '" + template + "' names the version '"

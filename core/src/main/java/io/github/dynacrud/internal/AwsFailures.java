@@ -3,7 +3,10 @@ package io.github.dynacrud.internal;
 import io.github.dynacrud.DynacrudException;
 import io.github.dynacrud.RetryableException;
 import io.github.dynacrud.StorageException;
+import io.github.dynacrud.ValidationException;
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -13,8 +16,24 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * Turns SDK failures that the repository does not handle itself into dynacrud's: passing ones (throttling, 5xx,
  * network) into {@link RetryableException}, the rest into {@link StorageException}. Neither keeps the SDK's
  * message, which can quote item data: only the operation, AWS error code, HTTP status and request id.
+ *
+ * <p>A {@code ValidationException} caused by item data that {@link ItemLimits} could not foresee (an update growing an
+ * item past 400 KB) is the client's: a {@link ValidationException} on the whole item ({@value #ITEM_FIELD} as its
+ * field) with a message of dynacrud's, never DynamoDB's.
  */
 public final class AwsFailures {
+    /** The field of a violation about the item as a whole. */
+    public static final String ITEM_FIELD = "";
+    /** The message of an item-data failure that only DynamoDB detected. */
+    public static final String ITEM_LIMIT_MESSAGE = "the item breaks a DynamoDB limit: at most 400 KB, numbers of at"
+            + " most 38 significant digits, keys of at most 2048 and 1024 bytes, at most 32 levels of nesting";
+
+    /** What DynamoDB's messages about item data say, in lower case; its other validation failures are ours. */
+    private static final List<String> ITEM_DATA_MESSAGES = List.of("item size", "number overflow",
+            "number underflow", "significant digits", "precision", "nesting levels", "may not be empty",
+            "empty string", "size limit exceeded", "key values must be under", "contains duplicates",
+            "empty attribute name");
+
     private AwsFailures() {
     }
 
@@ -29,6 +48,10 @@ public final class AwsFailures {
         if (failure instanceof SdkServiceException service) {
             String code = failure instanceof AwsServiceException aws && aws.awsErrorDetails() != null
                     ? aws.awsErrorDetails().errorCode() : "unknown error";
+            if (isItemData(failure, code)) {
+                return new ValidationException(ITEM_FIELD, failure.getMessage().toLowerCase(Locale.ROOT)
+                        .contains("item size") ? ItemLimits.SIZE_MESSAGE : ITEM_LIMIT_MESSAGE);
+            }
             String description = "DynamoDB " + operation + " failed: " + code + " (HTTP " + service.statusCode()
                     + ", request id " + service.requestId() + ")";
             if (service.isThrottlingException() || service.statusCode() >= 500 || service.retryable()) {
@@ -41,6 +64,14 @@ public final class AwsFailures {
                     + failure.getClass().getSimpleName());
         }
         return new StorageException("DynamoDB " + operation + " failed: " + failure.getClass().getSimpleName());
+    }
+
+    private static boolean isItemData(SdkException failure, String code) {
+        if (!"ValidationException".equals(code) || failure.getMessage() == null) {
+            return false;
+        }
+        String message = failure.getMessage().toLowerCase(Locale.ROOT);
+        return ITEM_DATA_MESSAGES.stream().anyMatch(message::contains);
     }
 
     private static boolean causedByIo(Throwable failure) {

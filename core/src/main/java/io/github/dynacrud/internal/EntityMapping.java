@@ -1,5 +1,6 @@
 package io.github.dynacrud.internal;
 
+import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.entity.Index;
 import io.github.dynacrud.entity.KeyParts;
@@ -76,8 +77,14 @@ public final class EntityMapping<T extends Record> {
             return null;
         }
         AttributeConverter<?> converter = schema.converterForAttribute(attribute);
-        AttributeValue stored = ((AttributeConverter<Object>) converter).transformFrom(value);
-        return isStorable(stored) ? stored : null;
+        AttributeValue stored;
+        try {
+            stored = ((AttributeConverter<Object>) converter).transformFrom(value);
+        } catch (IllegalArgumentException e) {
+            // The SDK's converters refuse only NaN and infinite floating-point numbers.
+            throw new ValidationException(attribute, ItemLimits.NUMBER_MESSAGE);
+        }
+        return isStorable(stored) ? withoutEmptySets(stored) : null;
     }
 
     /**
@@ -89,8 +96,8 @@ public final class EntityMapping<T extends Record> {
      */
     public Map<String, AttributeValue> primaryKey(Function<String, Object> values) {
         Map<String, AttributeValue> key = new LinkedHashMap<>();
-        key.put(Entity.PARTITION_KEY, AttributeValue.fromS(render(entity.partitionKey(), values)));
-        key.put(Entity.SORT_KEY, AttributeValue.fromS(render(entity.sortKey(), values)));
+        key.put(Entity.PARTITION_KEY, partitionKey(entity.partitionKey(), values));
+        key.put(Entity.SORT_KEY, sortKey(entity.sortKey(), values));
         return key;
     }
 
@@ -130,8 +137,26 @@ public final class EntityMapping<T extends Record> {
             return Optional.empty();
         }
         return Optional.of(Map.of(
-                index.partitionKeyAttribute(), AttributeValue.fromS(render(index.partitionKey(), values)),
-                index.sortKeyAttribute(), AttributeValue.fromS(render(index.sortKey(), values))));
+                index.partitionKeyAttribute(), partitionKey(index.partitionKey(), values),
+                index.sortKeyAttribute(), sortKey(index.sortKey(), values)));
+    }
+
+    /**
+     * Renders a partition key, of the table or an index, and checks its length.
+     *
+     * @param template the template
+     * @param values   where to find each placeholder's value
+     * @return the key
+     * @throws ValidationException when a key part is missing or could forge another key, or the key is too long
+     */
+    public AttributeValue partitionKey(KeyTemplate template, Function<String, Object> values) {
+        return AttributeValue.fromS(ItemLimits.checkKey(template, render(template, values),
+                ItemLimits.MAX_PARTITION_KEY_BYTES));
+    }
+
+    private AttributeValue sortKey(KeyTemplate template, Function<String, Object> values) {
+        return AttributeValue.fromS(ItemLimits.checkKey(template, render(template, values),
+                ItemLimits.MAX_SORT_KEY_BYTES));
     }
 
     private static boolean hasAll(KeyTemplate template, Function<String, Object> values) {
@@ -148,12 +173,14 @@ public final class EntityMapping<T extends Record> {
      *
      * @param item the record
      * @return the item, without {@code null} attributes
+     * @throws ValidationException when a key part is missing or could forge another key, or the item breaks one of
+     *                             {@link ItemLimits}
      */
     public Map<String, AttributeValue> toItem(T item) {
         Map<String, AttributeValue> stored = new LinkedHashMap<>();
-        schema.itemToMap(item, true).forEach((name, value) -> {
+        attributes(item).forEach((name, value) -> {
             if (isStorable(value)) {
-                stored.put(name, value);
+                stored.put(name, withoutEmptySets(value));
             }
         });
         Function<String, Object> values = name -> model.value(item, name);
@@ -162,7 +189,24 @@ public final class EntityMapping<T extends Record> {
             indexKey(index, values).ifPresent(stored::putAll);
         }
         stored.put(Entity.TYPE_ATTRIBUTE, typeValue);
+        ItemLimits.checkItem(stored);
         return stored;
+    }
+
+    private Map<String, AttributeValue> attributes(T item) {
+        try {
+            return schema.itemToMap(item, true);
+        } catch (IllegalArgumentException e) {
+            // Rare: convert one attribute at a time to name the one at fault.
+            Map<String, AttributeValue> attributes = new LinkedHashMap<>();
+            for (RecordModel.Component component : model.components()) {
+                AttributeValue value = attributeValue(component.name(), model.value(item, component.name()));
+                if (value != null) {
+                    attributes.put(component.name(), value);
+                }
+            }
+            return attributes;
+        }
     }
 
     /**
@@ -208,10 +252,33 @@ public final class EntityMapping<T extends Record> {
     }
 
     private static boolean isStorable(AttributeValue value) {
-        if (value == null || Boolean.TRUE.equals(value.nul())) {
-            return false;
+        return value != null && !Boolean.TRUE.equals(value.nul()) && !isEmptySet(value);
+    }
+
+    private static boolean isEmptySet(AttributeValue value) {
+        return value.hasSs() && value.ss().isEmpty() || value.hasNs() && value.ns().isEmpty()
+                || value.hasBs() && value.bs().isEmpty();
+    }
+
+    /**
+     * Leaves out the empty sets inside maps (nested records, maps of sets), as at the top level: DynamoDB refuses
+     * them, and they read back as empty. An empty set directly in a list has no such place to go: ItemLimits
+     * refuses it.
+     */
+    private static AttributeValue withoutEmptySets(AttributeValue value) {
+        if (value.hasL()) {
+            List<AttributeValue> elements = value.l().stream().map(EntityMapping::withoutEmptySets).toList();
+            return elements.equals(value.l()) ? value : AttributeValue.fromL(elements);
         }
-        return !(value.hasSs() && value.ss().isEmpty() || value.hasNs() && value.ns().isEmpty()
-                || value.hasBs() && value.bs().isEmpty());
+        if (!value.hasM()) {
+            return value;
+        }
+        Map<String, AttributeValue> kept = new LinkedHashMap<>();
+        value.m().forEach((name, inner) -> {
+            if (!isEmptySet(inner)) {
+                kept.put(name, withoutEmptySets(inner));
+            }
+        });
+        return kept.equals(value.m()) ? value : AttributeValue.fromM(kept);
     }
 }

@@ -94,11 +94,10 @@ public final class KeyQuery<T extends Record> {
             }
         }
         owner.ifPresent(o -> partitionValues.put(entity.ownerAttribute().orElseThrow(), o));
-        String partition = mapping.render(partitionTemplate, partitionValues::get);
+        AttributeValue partition = mapping.partitionKey(partitionTemplate, partitionValues::get);
 
         Expressions expressions = new Expressions();
-        String keyCondition = expressions.name(partitionAttribute) + " = "
-                + expressions.value(AttributeValue.fromS(partition));
+        String keyCondition = expressions.name(partitionAttribute) + " = " + expressions.value(partition);
         String sortCondition = sortCondition(expressions, sortAttribute, sortTemplate, query.sortKey());
         if (!sortCondition.isEmpty()) {
             keyCondition += " AND " + sortCondition;

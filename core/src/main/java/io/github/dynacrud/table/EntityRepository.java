@@ -13,6 +13,7 @@ import io.github.dynacrud.internal.AttributeTypes;
 import io.github.dynacrud.internal.AwsFailures;
 import io.github.dynacrud.internal.EntityMapping;
 import io.github.dynacrud.internal.Expressions;
+import io.github.dynacrud.internal.ItemLimits;
 import io.github.dynacrud.internal.KeyQuery;
 import io.github.dynacrud.internal.RecordModel;
 import io.github.dynacrud.internal.Ulid;
@@ -551,12 +552,13 @@ public final class EntityRepository<T extends Record> {
             Instant now) {
         Map<String, Object> written = new HashMap<>(changes);
         entity.updatedAtAttribute().ifPresent(a -> written.put(a, now));
+        Map<String, AttributeValue> sets = new HashMap<>();
         written.forEach((name, value) -> {
             AttributeValue stored = mapping.attributeValue(name, value);
             if (stored == null) {
                 update.remove(name);
             } else {
-                update.set(name, stored);
+                sets.put(name, stored);
             }
         });
         Function<String, Object> values = name -> written.containsKey(name) ? written.get(name) : known.apply(name);
@@ -572,11 +574,13 @@ public final class EntityRepository<T extends Record> {
                             + " is built from " + attributes);
                 }
             }
-            mapping.indexKey(index, values).ifPresentOrElse(keys -> keys.forEach(update::set), () -> {
+            mapping.indexKey(index, values).ifPresentOrElse(sets::putAll, () -> {
                 update.remove(index.partitionKeyAttribute());
                 update.remove(index.sortKeyAttribute());
             });
         }
+        ItemLimits.checkItem(sets);
+        sets.forEach(update::set);
         entity.versionAttribute().ifPresent(v -> {
             String name = update.name(v);
             update.setAction(name + " = if_not_exists(" + name + ", " + update.value(AttributeValue.fromN("0"))

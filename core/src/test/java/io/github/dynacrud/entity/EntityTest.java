@@ -270,6 +270,28 @@ class EntityTest {
                 .hasMessage("index GSI1 sort key template 'AT#{created}' names 'created', which Note does not have");
     }
 
+    record Price(String id, java.math.BigDecimal amount) {
+    }
+
+    @Test
+    void build_decimalInASortKey_isRefused_inAPartitionKeyAccepted() {
+        // GIVEN
+        Entity.Builder<Price> sorted = Entity.of(Price.class).partitionKey("PRICE").sortKey("AMOUNT#{amount}#{id}");
+        Entity.Builder<Price> indexed = Entity.of(Price.class).partitionKey("PRICE#{id}").sortKey("PRICE")
+                .index("GSI1", "PRICES", "AMOUNT#{amount}");
+        Entity.Builder<Price> partitioned = Entity.of(Price.class).partitionKey("AMOUNT#{amount}")
+                .sortKey("PRICE#{id}");
+
+        // WHEN / THEN
+        assertThatThrownBy(sorted::build).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sort key template 'AMOUNT#{amount}#{id}' names 'amount', a BigDecimal, whose key text"
+                        + " would not sort by value; use an int or a long, which keys hold at a fixed width, or a"
+                        + " String you format");
+        assertThatThrownBy(indexed::build).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("index GSI1 sort key template 'AMOUNT#{amount}' names 'amount', a BigDecimal");
+        assertThat(partitioned.build().partitionKey().attributes()).containsExactly("amount");
+    }
+
     @Test
     void build_templateNamingNonKeyType_namesTheTemplateAttributeAndType() {
         // GIVEN

@@ -365,8 +365,8 @@ class KeyTemplateTest {
         // WHEN / THEN
         assertThatThrownBy(() -> KeyParts.check("email", value))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
-                        .containsExactly(new Violation("email", "must be at most 256 characters")))
-                .hasMessage("email: must be at most 256 characters");
+                        .containsExactly(new Violation("email", "must be at most 256 bytes in UTF-8")))
+                .hasMessage("email: must be at most 256 bytes in UTF-8");
     }
 
     @Test
@@ -379,6 +379,19 @@ class KeyTemplateTest {
 
         // THEN
         assertThat(part).isEqualTo(value).hasSize(KeyParts.MAX_LENGTH);
+    }
+
+    @Test
+    void check_multiByteText_isMeasuredInUtf8Bytes() {
+        // GIVEN 128 two-byte characters fit exactly; 86 three-byte ones (258 bytes) do not
+        String fits = "\u00e9".repeat(128);
+        String over = "\u20ac".repeat(86);
+
+        // WHEN / THEN
+        assertThat(KeyParts.check("email", fits)).isEqualTo(fits);
+        assertThatThrownBy(() -> KeyParts.check("email", over))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .containsExactly(new Violation("email", "must be at most 256 bytes in UTF-8")));
     }
 
     @Test
@@ -396,6 +409,51 @@ class KeyTemplateTest {
         assertThat(plain).isEqualTo("1000");
         // as DynamoDB stores the number, so a key part and the stored value never differ
         assertThat(scaled).isEqualTo("12.5");
+    }
+
+    @Test
+    void check_instantsOfAnyPrecision_sortInTimeOrder() {
+        // GIVEN instants in time order, with 0, 3, 6 and 9 fraction digits in Instant.toString
+        List<Instant> times = List.of(Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("2026-01-02T03:04:05Z"),
+                Instant.parse("2026-01-02T03:04:05.000000001Z"), Instant.parse("2026-01-02T03:04:05.000001Z"),
+                Instant.parse("2026-01-02T03:04:05.5Z"), Instant.parse("2026-01-02T03:04:05.999999999Z"),
+                Instant.parse("2026-01-02T03:04:06Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"));
+
+        // WHEN
+        List<String> parts = times.stream().map(time -> KeyParts.check("at", time)).toList();
+
+        // THEN
+        assertThat(parts).isSorted().doesNotHaveDuplicates()
+                .allSatisfy(part -> assertThat(part).hasSize("2026-01-02T03:04:05.000000000Z".length()));
+        assertThat(parts.get(4)).isEqualTo("2026-01-02T03:04:05.500000000Z");
+    }
+
+    @Test
+    void check_instantOutsideFourDigitYears_isRefused() {
+        // GIVEN instants whose ISO form has a sign, which would sort before year 0000
+        List<Instant> times = List.of(Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T00:00:00Z"));
+
+        // WHEN / THEN
+        assertThat(times).allSatisfy(time -> assertThatThrownBy(() -> KeyParts.check("at", time))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .containsExactly(new Violation("at", "must be in the years 0000 to 9999"))));
+    }
+
+    @Test
+    void check_intsAndLongs_sortNumerically_negativesIncluded() {
+        // GIVEN numbers in order
+        List<Long> numbers = List.of(Long.MIN_VALUE, Long.MIN_VALUE + 1, -1_000_000_000_000L,
+                (long) Integer.MIN_VALUE, -10L, -9L, -1L, 0L, 1L, 9L, 10L, (long) Integer.MAX_VALUE, Long.MAX_VALUE);
+
+        // WHEN
+        List<String> parts = numbers.stream().map(number -> KeyParts.check("n", number)).toList();
+
+        // THEN: in string order too, and an int renders as the long of the same value
+        assertThat(parts).isSorted().doesNotHaveDuplicates();
+        assertThat(KeyParts.check("n", -10)).isEqualTo(parts.get(4));
+        assertThat(KeyParts.check("n", Integer.MAX_VALUE)).isEqualTo(parts.get(11));
+        assertThat(parts.get(0)).isEqualTo("-0000000000000000000");
+        assertThat(parts.get(12)).isEqualTo("9223372036854775807");
     }
 
     @Test
@@ -418,11 +476,12 @@ class KeyTemplateTest {
         LocalDate day = LocalDate.of(2026, 2, 3);
 
         // WHEN / THEN
-        assertThat(KeyParts.check("at", at)).isEqualTo("2026-01-02T03:04:05Z");
+        assertThat(KeyParts.check("at", at)).isEqualTo("2026-01-02T03:04:05.000000000Z");
         assertThat(KeyParts.check("day", day)).isEqualTo("2026-02-03");
         assertThat(KeyParts.check("done", true)).isEqualTo("true");
-        assertThat(KeyParts.check("count", -7)).isEqualTo("-7");
-        assertThat(KeyParts.check("big", 9_007_199_254_740_993L)).isEqualTo("9007199254740993");
+        assertThat(KeyParts.check("count", 7)).isEqualTo("0000000000000000007");
+        assertThat(KeyParts.check("count", -7)).isEqualTo("-9223372036854775801");
+        assertThat(KeyParts.check("big", 9_007_199_254_740_993L)).isEqualTo("0009007199254740993");
         assertThat(KeyParts.check("id", "01J")).isEqualTo("01J");
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class UlidTest {
@@ -24,6 +25,11 @@ class UlidTest {
             time = time * 32 + CROCKFORD.indexOf(c);
         }
         return time;
+    }
+
+    @BeforeEach
+    void forgetTheLastId() {
+        Ulid.reseed();
     }
 
     @Test
@@ -43,8 +49,8 @@ class UlidTest {
 
     @Test
     void next_randomPart_usesTheWholeAlphabetInEveryPosition() {
-        // GIVEN
-        Clock clock = at(1_700_000_000_000L);
+        // GIVEN: one id per millisecond, so each draws fresh random bits
+        long start = 1_700_000_000_000L;
 
         // WHEN
         List<Set<Character>> seen = new ArrayList<>();
@@ -52,7 +58,7 @@ class UlidTest {
             seen.add(new HashSet<>());
         }
         for (int n = 0; n < 5_000; n++) {
-            String id = Ulid.next(clock);
+            String id = Ulid.next(at(start + n));
             for (int i = 0; i < 16; i++) {
                 seen.get(i).add(id.charAt(10 + i));
             }
@@ -124,6 +130,7 @@ class UlidTest {
 
         // WHEN / THEN
         for (int i = 0; i < 1_000; i++) {
+            Ulid.reseed();
             String first = Ulid.next(earlier);
             String second = Ulid.next(later);
             assertThat(first).isLessThan(second);
@@ -143,5 +150,63 @@ class UlidTest {
 
         // THEN
         assertThat(ids).hasSize(10_000).allSatisfy(id -> assertThat(id).startsWith("01HF7YAT00"));
+    }
+
+    @Test
+    void next_sameMillisecond_incrementsTheRandomPart() {
+        // GIVEN
+        Clock clock = at(1_700_000_000_000L);
+
+        // WHEN
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            ids.add(Ulid.next(clock));
+        }
+
+        // THEN: strictly increasing, each the previous plus one in its last 80 bits
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+        for (int i = 1; i < ids.size(); i++) {
+            assertThat(randomPart(ids.get(i)) - randomPart(ids.get(i - 1))).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void next_randomPartAtItsLargest_movesTheTimeOnInsteadOfFailing() {
+        // GIVEN a sequence one step before its largest random part
+        long time = 1_700_000_000_000L;
+        Ulid.continueFrom(time, (1L << 40) - 1, (1L << 40) - 2);
+        String largest = Ulid.next(at(time));
+
+        // WHEN
+        String next = Ulid.next(at(time));
+
+        // THEN
+        assertThat(largest).endsWith("ZZZZZZZZZZZZZZZZ");
+        assertThat(decodeTime(largest)).isEqualTo(time);
+        assertThat(next).isGreaterThan(largest).endsWith("0000000000000000");
+        assertThat(decodeTime(next)).isEqualTo(time + 1);
+    }
+
+    @Test
+    void reseed_forgetsTheSequence_soTheNextIdDrawsFreshBits() {
+        // GIVEN
+        Clock clock = at(1_700_000_000_000L);
+        String before = Ulid.next(clock);
+
+        // WHEN
+        Ulid.reseed();
+        String after = Ulid.next(clock);
+
+        // THEN: not the previous plus one, which a restored copy would share with its siblings
+        assertThat(randomPart(after) - randomPart(before)).isNotEqualTo(1L);
+    }
+
+    /** The last 60 of the 80 random bits, enough to compare neighbours. */
+    private static long randomPart(String ulid) {
+        long bits = 0;
+        for (char c : ulid.substring(14).toCharArray()) {
+            bits = bits * 32 + CROCKFORD.indexOf(c);
+        }
+        return bits;
     }
 }

@@ -72,8 +72,10 @@ class KeyInjectionIT {
                 Arguments.of("victim#x", "must not contain '#'"),
                 Arguments.of("alice#TODO#victim", "must not contain '#'"),
                 Arguments.of("", "must not be empty"),
-                Arguments.of("x".repeat(2048), "must be at most 256 characters"),
-                Arguments.of("#".repeat(2048), "must be at most 256 characters"));
+                Arguments.of("x".repeat(2048), "must be at most 256 bytes in UTF-8"),
+                Arguments.of("#".repeat(2048), "must be at most 256 bytes in UTF-8"),
+                Arguments.of("\u00e9".repeat(129), "must be at most 256 bytes in UTF-8"),
+                Arguments.of("\u20ac".repeat(86), "must be at most 256 bytes in UTF-8"));
     }
 
     @ParameterizedTest(name = "[{index}] id of {0} characters")

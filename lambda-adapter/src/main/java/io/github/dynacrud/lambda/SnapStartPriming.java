@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import io.github.dynacrud.internal.Ulid;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -12,8 +13,8 @@ import org.crac.Resource;
  * Opt-in SnapStart priming: before Lambda takes the snapshot, runs synthetic events through the whole handler path,
  * so the classes of event mapping, routing, JSON, problem responses and (with your events) validation are loaded and
  * compiled in the snapshot instead of on the first request after restore. Priming makes no network call as long as
- * your events fail before DynamoDB (a validation error, an unknown route); it creates no id or random value that
- * survives it.
+ * your events fail before DynamoDB (a validation error, an unknown route); after a restore, the random generator of
+ * generated ids is seeded afresh, so restored copies never share one.
  *
  * <pre>{@code
  * public TodoHandler(DynamoDbClient dynamoDb) {
@@ -60,13 +61,14 @@ public final class SnapStartPriming implements Resource {
     }
 
     /**
-     * Does nothing: ids and random values are made per request, so nothing needs refreshing after a restore.
+     * Forgets the random generator of generated ids and their last value, which priming may have set up in the
+     * snapshot: each restored copy then seeds its own on its first id, and no two copies continue one sequence.
      *
      * @param context the CRaC context
      */
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        // Nothing was captured that a restored copy must not share.
+        Ulid.reseed();
     }
 
     /**

@@ -8,6 +8,10 @@ import static org.mockito.Mockito.when;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.github.dynacrud.internal.Ulid;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -58,5 +62,38 @@ class HttpApiHandlerTest {
         // WHEN / THEN
         assertThat(priming.prime()).containsExactly(404, 404, 204, 400, 422);
         org.mockito.Mockito.verifyNoInteractions(dynamoDb);
+    }
+
+    @Test
+    void afterRestore_reseedsGeneratedIds_soRestoredCopiesDoNotContinueOneSequence() {
+        // GIVEN an id made before the snapshot, in the millisecond the next one is made in
+        SnapStartPriming priming = SnapStartPriming.register(handler);
+        Clock clock = Clock.fixed(Instant.parse("2026-03-04T05:06:07.123Z"), ZoneOffset.UTC);
+        String beforeSnapshot = Ulid.next(clock);
+
+        // WHEN
+        priming.afterRestore(null);
+        String afterRestore = Ulid.next(clock);
+
+        // THEN: not the next id of the snapshot's sequence, which every restored copy would make alike
+        String nextInSequence = Ulid.next(clock);
+        assertThat(afterRestore.substring(0, 10)).isEqualTo(beforeSnapshot.substring(0, 10));
+        assertThat(afterRestore).isNotEqualTo(successor(beforeSnapshot));
+        assertThat(nextInSequence).isEqualTo(successor(afterRestore));
+    }
+
+    /** The id after one in the same millisecond: its last Crockford character plus one, with carries. */
+    private static String successor(String ulid) {
+        String alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        char[] chars = ulid.toCharArray();
+        for (int i = chars.length - 1; i >= 10; i--) {
+            int digit = alphabet.indexOf(chars[i]);
+            if (digit < 31) {
+                chars[i] = alphabet.charAt(digit + 1);
+                return new String(chars);
+            }
+            chars[i] = '0';
+        }
+        throw new IllegalStateException("the random part of " + ulid + " is at its largest");
     }
 }
