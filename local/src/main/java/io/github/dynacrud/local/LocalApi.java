@@ -1,9 +1,8 @@
-package io.github.dynacrud.lambda.local;
+package io.github.dynacrud.local;
 
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.lambda.HttpApiHandler;
 import io.github.dynacrud.table.LocalTable;
-import io.github.dynacrud.testing.LocalDynamoDb;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,11 +11,15 @@ import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * An example API running locally: embedded DynamoDB Local with the API's table, and the deployed handler class served
- * by {@link LocalServer} on 127.0.0.1. The examples' local runners are a few lines on top of it.
+ * An API running on your machine: embedded DynamoDB Local with the API's table created from its entities, and the
+ * deployed handler class served by {@link LocalServer} on 127.0.0.1. A project's local runner is a few lines on top.
  *
  * <pre>{@code
- * LocalApi api = LocalApi.start(3000, null, "todos", client -> new TodoHandler(client, environment), Todo.ENTITY);
+ * public static void main(String[] args) throws Exception {
+ *     LocalApi.serve("todo", 3000, (port, dbDirectory) -> LocalApi.start(port, dbDirectory, "todos",
+ *             client -> new TodoHandler(SingleTable.builder().client(client).tableName("todos").build()), Todo.ENTITY),
+ *             uri -> List.of("curl -s " + uri + "/todos"));
+ * }
  * }</pre>
  */
 public final class LocalApi implements AutoCloseable {

@@ -1,4 +1,4 @@
-package io.github.dynacrud.lambda.local;
+package io.github.dynacrud.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;

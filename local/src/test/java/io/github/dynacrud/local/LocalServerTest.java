@@ -1,4 +1,4 @@
-package io.github.dynacrud.lambda.local;
+package io.github.dynacrud.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

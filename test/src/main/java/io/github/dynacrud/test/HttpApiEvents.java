@@ -1,10 +1,10 @@
-package io.github.dynacrud.lambda;
+package io.github.dynacrud.test;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dynacrud.http.Json;
-import io.github.dynacrud.http.internal.PercentDecoding;
+import io.github.dynacrud.lambda.internal.SyntheticEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -22,12 +22,14 @@ import java.util.UUID;
 
 /**
  * Builds API Gateway HTTP API (payload 2.0) events for tests, shaped as API Gateway sends them, and reads responses.
+ * Take it in test scope: a function's jar never needs it.
  *
  * <pre>{@code
  * APIGatewayV2HTTPResponse response = handler.handleRequest(
  *         HttpApiEvents.post("/todos").subject("user-1").json("{\"title\":\"Write docs\"}").build(), null);
  * assertThat(response.getStatusCode()).isEqualTo(201);
  * assertThat(HttpApiEvents.json(response).get("title").asText()).isEqualTo("Write docs");
+ * assertThat(HttpApiEvents.header(response, "Location")).isPresent();
  * }</pre>
  */
 public final class HttpApiEvents {
@@ -118,14 +120,14 @@ public final class HttpApiEvents {
      *
      * @param response the response event
      * @param name     the header name
-     * @return its value, or {@code null} when absent
+     * @return its value, or empty when the response has no such header
      */
-    public static String header(APIGatewayV2HTTPResponse response, String name) {
+    public static Optional<String> header(APIGatewayV2HTTPResponse response, String name) {
         if (response.getHeaders() == null) {
-            return null;
+            return Optional.empty();
         }
         return response.getHeaders().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+                .map(Map.Entry::getValue).findFirst();
     }
 
     /** Collects an event's parts. */
@@ -279,63 +281,8 @@ public final class HttpApiEvents {
 
         /** @return the event */
         public APIGatewayV2HTTPEvent build() {
-            String rawPath = stage.equals("$default") ? path : "/" + stage + path;
-            String rawQuery = String.join("&", query);
-            APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = null;
-            if (!claims.isEmpty()) {
-                authorizer = APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                .withClaims(new LinkedHashMap<>(claims))
-                                .withScopes(scopes.isEmpty() ? null : new ArrayList<>(scopes))
-                                .build())
-                        .build();
-            }
-            String id = requestId != null ? requestId : UUID.randomUUID().toString();
-            return APIGatewayV2HTTPEvent.builder()
-                    .withVersion("2.0")
-                    .withRouteKey("$default")
-                    .withRawPath(rawPath)
-                    .withRawQueryString(rawQuery)
-                    .withCookies(cookies.isEmpty() ? null : new ArrayList<>(cookies))
-                    .withHeaders(new LinkedHashMap<>(headers))
-                    .withQueryStringParameters(commaJoined(rawQuery))
-                    .withBody(body)
-                    .withIsBase64Encoded(base64)
-                    .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                            .withRouteKey("$default")
-                            .withStage(stage)
-                            .withRequestId(id)
-                            .withAuthorizer(authorizer)
-                            .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                    .withMethod(method)
-                                    .withPath(rawPath)
-                                    .withProtocol("HTTP/1.1")
-                                    .withSourceIp("127.0.0.1")
-                                    .withUserAgent("dynacrud-test")
-                                    .build())
-                            .build())
-                    .build();
-        }
-
-        /**
-         * API Gateway joins repeated query keys with commas in {@code queryStringParameters}; it leaves the map out for
-         * a query it cannot decode, which the adapter then refuses from {@code rawQueryString}.
-         */
-        private static Map<String, String> commaJoined(String rawQuery) {
-            if (rawQuery.isEmpty()) {
-                return null;
-            }
-            Map<String, String> joined = new LinkedHashMap<>();
-            for (String pair : rawQuery.split("&")) {
-                int equals = pair.indexOf('=');
-                Optional<String> name = PercentDecoding.decodeQuery(equals < 0 ? pair : pair.substring(0, equals));
-                Optional<String> value = PercentDecoding.decodeQuery(equals < 0 ? "" : pair.substring(equals + 1));
-                if (name.isEmpty() || value.isEmpty()) {
-                    return null;
-                }
-                joined.merge(name.get(), value.get(), (a, b) -> a + "," + b);
-            }
-            return joined;
+            return new SyntheticEvent(method, path, String.join("&", query), headers, cookies, claims, scopes, stage,
+                    body, base64, requestId != null ? requestId : UUID.randomUUID().toString()).toEvent();
         }
 
         private static String encode(String text) {

@@ -12,6 +12,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dynacrud.http.Json;
+import io.github.dynacrud.test.HttpApiEvents;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.github.dynacrud.ItemNotFoundException;
 import io.github.dynacrud.http.HttpResponse;
 import io.github.dynacrud.http.Router;
+import io.github.dynacrud.test.HttpApiEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;

@@ -40,7 +40,8 @@ final class Deployment implements AutoCloseable {
     }
 
     /**
-     * Packs the function in {@code functionPackage} with this module's jar and runtime dependencies, then starts it.
+     * Packs the function in {@code functionPackage} with the adapter and its runtime dependencies (never this module,
+     * which a function takes in test scope), then starts it.
      *
      * @param functionPackage such as {@code com/example/app/}
      * @param handler         such as {@code com.example.app.TodoHandler::handleRequest}
@@ -51,7 +52,6 @@ final class Deployment implements AutoCloseable {
         Path jar = work.resolve("function.jar");
         long packing = System.nanoTime();
         List<Path> classpath = new ArrayList<>();
-        classpath.add(existing(setting("adapterJar", "target/classes")));
         for (String element : Files.readString(existing(setting("functionClasspath", "target/function-classpath.txt")))
                 .trim().split(File.pathSeparator)) {
             classpath.add(existing(element));
@@ -138,7 +138,7 @@ final class Deployment implements AutoCloseable {
 
     private static Path existing(String path) {
         if (!Files.exists(Path.of(path))) {
-            throw new IllegalStateException(path + " is missing: ./mvnw verify -pl lambda-adapter writes it in its"
+            throw new IllegalStateException(path + " is missing: ./mvnw verify -pl test writes it in its"
                     + " pre-integration-test phase");
         }
         return Path.of(path);

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.dynacrud.lambda.HttpApiEvents;
 import io.github.dynacrud.lambda.deploy.app.Todo;
 import io.github.dynacrud.lambda.deploy.app.TodoHandler;
 import io.github.dynacrud.table.LocalTable;
+import io.github.dynacrud.test.HttpApiEvents;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,7 +82,8 @@ class LambdaRuntimeDeploymentIT {
                         "software/amazon/awssdk/http/nio/",
                         "com/amazonaws/services/dynamodbv2/", "com/almworks/sqlite4java/", "org/eclipse/jetty/",
                         "com/amazonaws/services/lambda/runtime/api/client/",
-                        "io/github/dynacrud/testing/", "io/github/dynacrud/fixtures/",
+                        "io/github/dynacrud/testing/", "io/github/dynacrud/fixtures/", "io/github/dynacrud/test/",
+                        "io/github/dynacrud/local/",
                         "io/github/dynacrud/lambda/deploy/LambdaRuntimeDeploymentIT",
                         "org/junit/", "org/assertj/", "org/mockito/")
                         .anyMatch(name::startsWith));
