@@ -16,8 +16,8 @@ import org.crac.Resource;
  * survives it.
  *
  * <pre>{@code
- * public TodoHandler(DynamoDbClient dynamoDb) {
- *     super(router(dynamoDb));
+ * public TodoHandler(SingleTable table) {
+ *     super(router(table));
  *     SnapStartPriming.register(this, PrimingRequest.post("/todos").subject("priming").json("{}").build());
  * }
  * }</pre>

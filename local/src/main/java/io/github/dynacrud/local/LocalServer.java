@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * loopback address only.
  *
  * <pre>{@code
- * try (LocalServer server = LocalServer.builder().handler(new TodoHandler(dynamoDb)).port(3000).build().start()) {
+ * try (LocalServer server = LocalServer.builder().handler(new TodoHandler(table)).port(3000).build().start()) {
  *     System.out.println("Serving on " + server.uri());
  *     server.awaitStop();
  * }
