@@ -9,7 +9,7 @@ import io.github.dynacrud.examples.todo.Todo;
 import io.github.dynacrud.examples.todo.TodoHandler;
 import io.github.dynacrud.examples.users.User;
 import io.github.dynacrud.examples.users.UserHandler;
-import io.github.dynacrud.table.LocalTable;
+import io.github.dynacrud.local.LocalTable;
 import io.github.dynacrud.table.SingleTable;
 import io.github.dynacrud.test.HttpApiEvents;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;

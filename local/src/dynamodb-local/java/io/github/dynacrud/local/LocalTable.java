@@ -1,4 +1,4 @@
-package io.github.dynacrud.table;
+package io.github.dynacrud.local;
 
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.entity.Index;

@@ -2,7 +2,6 @@ package io.github.dynacrud.local;
 
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.lambda.HttpApiHandler;
-import io.github.dynacrud.table.LocalTable;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;

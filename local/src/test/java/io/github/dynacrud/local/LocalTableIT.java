@@ -1,4 +1,4 @@
-package io.github.dynacrud.table;
+package io.github.dynacrud.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dynacrud.lambda.deploy.app.Todo;
 import io.github.dynacrud.lambda.deploy.app.TodoHandler;
-import io.github.dynacrud.table.LocalTable;
+import io.github.dynacrud.local.LocalTable;
 import io.github.dynacrud.test.HttpApiEvents;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.dynacrud.table.LocalTable;
+import io.github.dynacrud.local.LocalTable;
 import io.github.dynacrud.table.SingleTable;
 import io.github.dynacrud.test.HttpApiEvents;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
