@@ -1,8 +1,8 @@
 package io.github.dynacrud.benchmarks;
 
 import io.github.dynacrud.examples.todo.Todo;
-import io.github.dynacrud.table.LocalTable;
-import io.github.dynacrud.testing.LocalDynamoDb;
+import io.github.dynacrud.local.LocalDynamoDb;
+import io.github.dynacrud.local.LocalTable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.github.dynacrud.benchmarks.baseline.BaselineTodoHandler;
 import io.github.dynacrud.examples.todo.TodoHandler;
+import io.github.dynacrud.table.SingleTable;
 import java.util.Map;
 import java.util.function.BiFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -12,7 +13,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** The two todo handlers every benchmark compares: the example built on dynacrud, and the same routes by hand. */
 enum Contender {
     /** {@code examples/todo}: dynacrud's router, validation, mapping and repository. */
-    DYNACRUD("todo example (dynacrud)", TodoHandler.class, TodoHandler::new),
+    DYNACRUD("todo example (dynacrud)", TodoHandler.class,
+            (client, environment) -> new TodoHandler(SingleTable.fromEnvironment(environment, client))),
     /** {@code benchmarks/baseline}: a switch, the low-level client and Jackson. */
     BASELINE("hand-written baseline", BaselineTodoHandler.class, BaselineTodoHandler::new);
 

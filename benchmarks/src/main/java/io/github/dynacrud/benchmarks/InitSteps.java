@@ -77,7 +77,7 @@ public final class InitSteps {
                             .build())
                     .build();
             steps.lap("the router: dynacrud's JSON mapper, CORS and the resource");
-            new TodoHandler(client, ENVIRONMENT);
+            new TodoHandler(SingleTable.fromEnvironment(ENVIRONMENT, client));
             steps.lap("the handler as Lambda builds it, once the steps above are warm");
         }
     }

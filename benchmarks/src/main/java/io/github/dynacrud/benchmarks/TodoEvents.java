@@ -1,7 +1,7 @@
 package io.github.dynacrud.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import io.github.dynacrud.lambda.HttpApiEvents;
+import io.github.dynacrud.test.HttpApiEvents;
 
 /**
  * The three requests every benchmark sends, the same to dynacrud's handler and to the baseline: a create, a read by

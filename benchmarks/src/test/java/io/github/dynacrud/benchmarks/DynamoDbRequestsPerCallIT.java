@@ -9,8 +9,9 @@ import io.github.dynacrud.examples.todo.Todo;
 import io.github.dynacrud.examples.todo.TodoHandler;
 import io.github.dynacrud.examples.users.User;
 import io.github.dynacrud.examples.users.UserHandler;
-import io.github.dynacrud.lambda.HttpApiEvents;
-import io.github.dynacrud.table.LocalTable;
+import io.github.dynacrud.local.LocalTable;
+import io.github.dynacrud.table.SingleTable;
+import io.github.dynacrud.test.HttpApiEvents;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ class DynamoDbRequestsPerCallIT {
     @Test
     void everyTodoOperation_makesExactlyOneRequest() {
         // GIVEN
-        TodoHandler handler = new TodoHandler(counted, Map.of("TABLE_NAME", table));
+        TodoHandler handler = new TodoHandler(SingleTable.builder().client(counted).tableName(table).build());
 
         // WHEN / THEN
         String id = HttpApiEvents.json(call(handler, TodoEvents.create(), 201, List.of("PutItem")))
@@ -78,7 +79,7 @@ class DynamoDbRequestsPerCallIT {
     @Test
     void staleOrMissingWrites_areRefusedWithinTheirOneRequest() {
         // GIVEN
-        TodoHandler handler = new TodoHandler(counted, Map.of("TABLE_NAME", table));
+        TodoHandler handler = new TodoHandler(SingleTable.builder().client(counted).tableName(table).build());
         String id = HttpApiEvents.json(call(handler, TodoEvents.create(), 201, List.of("PutItem")))
                 .path("id").asText();
 
@@ -105,7 +106,7 @@ class DynamoDbRequestsPerCallIT {
     @Test
     void userWithUniqueEmail_isCreatedInOneTransaction() {
         // GIVEN
-        UserHandler handler = new UserHandler(counted, Map.of("TABLE_NAME", table));
+        UserHandler handler = new UserHandler(SingleTable.builder().client(counted).tableName(table).build());
 
         // WHEN / THEN
         call(handler, HttpApiEvents.post("/users").subject("admin").scopes(UserHandler.WRITE)

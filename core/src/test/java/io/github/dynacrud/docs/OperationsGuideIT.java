@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dynacrud.entity.Entity;
+import io.github.dynacrud.local.LocalTable;
 import io.github.dynacrud.table.EntityRepository;
-import io.github.dynacrud.table.LocalTable;
 import io.github.dynacrud.table.SingleTable;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
 import jakarta.validation.constraints.NotBlank;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.github.dynacrud.entity.Entity;
-import io.github.dynacrud.table.LocalTable;
+import io.github.dynacrud.local.LocalTable;
 import io.github.dynacrud.table.Scope;
 import io.github.dynacrud.table.SingleTable;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;

@@ -9,7 +9,7 @@ import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.fixtures.Todo;
 import io.github.dynacrud.fixtures.User;
 import io.github.dynacrud.http.ResourceOptions.Operation;
-import io.github.dynacrud.table.LocalTable;
+import io.github.dynacrud.local.LocalTable;
 import io.github.dynacrud.table.SingleTable;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
 import jakarta.validation.constraints.NotBlank;

@@ -10,6 +10,7 @@ import io.github.dynacrud.VersionConflictException;
 import io.github.dynacrud.fixtures.Everything;
 import io.github.dynacrud.fixtures.Todo;
 import io.github.dynacrud.fixtures.User;
+import io.github.dynacrud.local.LocalTable;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
 import java.util.ArrayList;
 import java.util.List;

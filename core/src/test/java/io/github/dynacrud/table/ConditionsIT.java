@@ -8,6 +8,7 @@ import io.github.dynacrud.ItemNotFoundException;
 import io.github.dynacrud.VersionConflictException;
 import io.github.dynacrud.fixtures.Everything;
 import io.github.dynacrud.fixtures.Todo;
+import io.github.dynacrud.local.LocalTable;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -8,6 +8,7 @@ import io.github.dynacrud.ValidationException.Violation;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.internal.AwsFailures;
 import io.github.dynacrud.internal.ItemLimits;
+import io.github.dynacrud.local.LocalTable;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
 import java.math.BigDecimal;
 import java.util.ArrayList;

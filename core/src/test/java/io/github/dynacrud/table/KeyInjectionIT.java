@@ -11,6 +11,7 @@ import io.github.dynacrud.ValidationException.Violation;
 import io.github.dynacrud.fixtures.Everything;
 import io.github.dynacrud.fixtures.Todo;
 import io.github.dynacrud.fixtures.User;
+import io.github.dynacrud.local.LocalTable;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

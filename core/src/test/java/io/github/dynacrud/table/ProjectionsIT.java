@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dynacrud.fixtures.Everything;
 import io.github.dynacrud.fixtures.Todo;
+import io.github.dynacrud.local.LocalTable;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package io.github.dynacrud.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dynacrud.entity.Entity;
+import io.github.dynacrud.local.LocalTable;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
 import java.time.LocalDate;
 import java.util.List;

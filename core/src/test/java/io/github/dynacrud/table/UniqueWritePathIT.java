@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import io.github.dynacrud.UniqueConstraintException;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.fixtures.User;
+import io.github.dynacrud.local.LocalTable;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
 import java.util.List;
 import java.util.Locale;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import io.github.dynacrud.ConditionFailedException;
 import io.github.dynacrud.ItemNotFoundException;
 import io.github.dynacrud.fixtures.Everything;
+import io.github.dynacrud.local.LocalTable;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
 import java.math.BigDecimal;
 import java.util.ArrayList;

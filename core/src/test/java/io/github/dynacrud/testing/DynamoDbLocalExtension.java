@@ -1,5 +1,6 @@
 package io.github.dynacrud.testing;
 
+import io.github.dynacrud.local.LocalDynamoDb;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;

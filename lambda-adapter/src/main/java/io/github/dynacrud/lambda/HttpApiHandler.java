@@ -20,18 +20,16 @@ import org.slf4j.LoggerFactory;
  * The Lambda entry point of an API Gateway HTTP API (payload format 2.0): turns each event into an
  * {@link HttpRequest}, lets the {@link Router} answer it, and turns the response back into an event. Subclass it, build
  * the router once in the constructor, and give the function's handler as {@code com.example.TodoHandler}. A second
- * constructor taking a {@code DynamoDbClient} lets unit tests pass a mock.
+ * constructor taking a {@code SingleTable} lets unit tests pass a table on a mocked client, with no environment.
  *
  * <pre>{@code
  * public class TodoHandler extends HttpApiHandler {
  *     public TodoHandler() {
- *         this(SingleTable.defaultClient(System.getenv()));
+ *         this(SingleTable.fromEnvironment());
  *     }
  *
- *     public TodoHandler(DynamoDbClient dynamoDb) {
- *         super(Router.builder()
- *                 .resource("/todos", SingleTable.fromEnvironment(System.getenv(), dynamoDb).repository(TODO))
- *                 .build());
+ *     public TodoHandler(SingleTable table) {
+ *         super(Router.builder().resource("/todos", table.repository(TODO)).build());
  *     }
  * }
  * }</pre>

@@ -13,18 +13,18 @@ import org.crac.Resource;
  * Opt-in SnapStart priming: before Lambda takes the snapshot, runs synthetic events through the whole handler path,
  * so the classes of event mapping, routing, JSON, problem responses and (with your events) validation are loaded and
  * compiled in the snapshot instead of on the first request after restore. Priming makes no network call as long as
- * your events fail before DynamoDB (a validation error, an unknown route); after a restore, the random generator of
+ * your requests fail before DynamoDB (a validation error, an unknown route); after a restore, the random generator of
  * generated ids is seeded afresh, so restored copies never share one.
  *
  * <pre>{@code
- * public TodoHandler(DynamoDbClient dynamoDb) {
- *     super(router(dynamoDb));
- *     SnapStartPriming.register(this, HttpApiEvents.post("/todos").subject("priming").json("{}").build());
+ * public TodoHandler(SingleTable table) {
+ *     super(router(table));
+ *     SnapStartPriming.register(this, PrimingRequest.post("/todos").subject("priming").json("{}").build());
  * }
  * }</pre>
  *
  * <p>The built-in events are a GET and a JSON POST of an unknown path (404 problems), an OPTIONS preflight and an
- * event without a request context (400); add events that reach your routes to prime JSON reading and validation.
+ * event without a request context (400); add requests that reach your routes to prime JSON reading and validation.
  */
 public final class SnapStartPriming implements Resource {
     private final HttpApiHandler handler;
@@ -39,10 +39,10 @@ public final class SnapStartPriming implements Resource {
      * Registers priming of a handler with the CRaC runtime Lambda's SnapStart drives; does nothing visible elsewhere.
      *
      * @param handler the handler to prime
-     * @param extra   more events to run, such as an invalid create that exercises validation without DynamoDB
+     * @param extra   more requests to run, such as an invalid create that exercises validation without DynamoDB
      * @return the registered resource, which must stay reachable; the handler keeps it
      */
-    public static SnapStartPriming register(HttpApiHandler handler, APIGatewayV2HTTPEvent... extra) {
+    public static SnapStartPriming register(HttpApiHandler handler, PrimingRequest... extra) {
         SnapStartPriming priming = new SnapStartPriming(Objects.requireNonNull(handler, "handler"),
                 events(List.of(extra)));
         handler.keep(priming);
@@ -72,7 +72,7 @@ public final class SnapStartPriming implements Resource {
     }
 
     /**
-     * Runs the priming events now.
+     * Runs the priming events now: the built-in ones, then yours.
      *
      * @return the status of each response, in order
      */
@@ -84,15 +84,20 @@ public final class SnapStartPriming implements Resource {
         return statuses;
     }
 
-    private static List<APIGatewayV2HTTPEvent> events(List<APIGatewayV2HTTPEvent> extra) {
+    private static List<APIGatewayV2HTTPEvent> events(List<PrimingRequest> extra) {
+        List<PrimingRequest> requests = new ArrayList<>();
+        requests.add(PrimingRequest.get("/__dynacrud/priming").build());
+        requests.add(PrimingRequest.post("/__dynacrud/priming").json("{\"priming\": [1, 2.5, true, null]}")
+                .subject("priming").build());
+        requests.add(PrimingRequest.request("OPTIONS", "/__dynacrud/priming").header("Origin", "https://priming.invalid")
+                .header("Access-Control-Request-Method", "GET").build());
+        requests.addAll(extra);
         List<APIGatewayV2HTTPEvent> events = new ArrayList<>();
-        events.add(HttpApiEvents.get("/__dynacrud/priming").requestId("priming-1").build());
-        events.add(HttpApiEvents.post("/__dynacrud/priming").json("{\"priming\": [1, 2.5, true, null]}").subject("priming")
-                .requestId("priming-2").build());
-        events.add(HttpApiEvents.request("OPTIONS", "/__dynacrud/priming").header("Origin", "https://priming.invalid")
-                .header("Access-Control-Request-Method", "GET").requestId("priming-3").build());
-        events.add(new APIGatewayV2HTTPEvent());
-        events.addAll(extra);
+        for (PrimingRequest request : requests) {
+            events.add(Objects.requireNonNull(request, "priming request").toEvent("priming-" + (events.size() + 1)));
+        }
+        // An event that is not an HTTP API request primes the adapter's 400 answer.
+        events.add(3, new APIGatewayV2HTTPEvent());
         return List.copyOf(events);
     }
 }

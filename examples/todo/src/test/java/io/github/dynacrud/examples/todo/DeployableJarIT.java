@@ -2,6 +2,8 @@ package io.github.dynacrud.examples.todo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dynacrud.test.HttpApiEvents;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -9,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarFile;
-import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,19 +20,13 @@ import org.junit.jupiter.api.Test;
  */
 class DeployableJarIT {
     private static final Path JAR = Path.of(System.getProperty("basedir", ".")).resolve("target/todo-example.jar");
-    /** Heavy HTTP clients, DynamoDB Local and test libraries: none of them belongs in the function. */
-    private static final List<String> FORBIDDEN = List.of("org/apache/http/", "org/apache/hc/", "io/netty/",
-            "com/amazonaws/services/dynamodbv2/local/", "org/junit/", "org/mockito/", "org/assertj/",
-            "io/github/dynacrud/testing/", "org/eclipse/jetty/", "org/yaml/snakeyaml/");
 
     private static List<String> entries;
 
     @BeforeAll
     static void readJar() throws Exception {
         assertThat(JAR).as("run after package").isRegularFile();
-        try (JarFile jar = new JarFile(JAR.toFile())) {
-            entries = jar.stream().map(ZipEntry::getName).toList();
-        }
+        entries = FunctionJarContents.entries(JAR);
         System.out.printf("%s: %,d bytes, %,d entries%n", JAR.getFileName(), Files.size(JAR), entries.size());
     }
 
@@ -57,7 +51,7 @@ class DeployableJarIT {
         // GIVEN the jar
 
         // WHEN
-        List<String> forbidden = entries.stream().filter(e -> FORBIDDEN.stream().anyMatch(e::startsWith)).toList();
+        List<String> forbidden = FunctionJarContents.forbidden(entries);
         List<String> testClasses = entries.stream().filter(e -> e.endsWith("Test.class") || e.endsWith("IT.class")
                 || e.equals("io/github/dynacrud/examples/todo/TodoLocal.class")).toList();
 
@@ -90,16 +84,20 @@ class DeployableJarIT {
             Object client = jar.loadClass("io.github.dynacrud.table.SingleTable")
                     .getMethod("defaultClient", Map.class)
                     .invoke(null, Map.of("AWS_REGION", "eu-west-1", "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9"));
-            Object handler = handlerType.getConstructor(clientType, Map.class)
-                    .newInstance(client, Map.of("TABLE_NAME", "todos"));
-            Class<?> events = jar.loadClass("io.github.dynacrud.lambda.HttpApiEvents");
+            Class<?> tableType = jar.loadClass("io.github.dynacrud.table.SingleTable");
+            Object table = tableType.getMethod("builder").invoke(null);
+            table.getClass().getMethod("client", clientType).invoke(table, client);
+            table.getClass().getMethod("tableName", String.class).invoke(table, "todos");
+            Object handler = handlerType.getConstructor(tableType)
+                    .newInstance(table.getClass().getMethod("build").invoke(table));
+            JarEvents events = new JarEvents(jar);
 
             // WHEN a preflight, an unknown path and an invalid create, none of which needs DynamoDB, are handled
-            int preflight = status(handler, builder(events, "request", "OPTIONS", "/todos")
-                    .header("Origin", "https://app.example.com").header("Access-Control-Request-Method", "POST"));
-            int unknownPath = status(handler, builder(events, "request", "GET", "/nowhere").subject("user-1"));
-            int invalidCreate = status(handler, builder(events, "request", "POST", "/todos").subject("user-1")
-                    .json("{\"title\": \"\"}"));
+            int preflight = status(handler, events.of(HttpApiEvents.request("OPTIONS", "/todos")
+                    .header("Origin", "https://app.example.com").header("Access-Control-Request-Method", "POST")));
+            int unknownPath = status(handler, events.of(HttpApiEvents.get("/nowhere").subject("user-1")));
+            int invalidCreate = status(handler, events.of(HttpApiEvents.post("/todos").subject("user-1")
+                    .json("{\"title\": \"\"}")));
 
             // THEN routing, CORS, JSON and validation all work from the jar
             assertThat(List.of(preflight, unknownPath, invalidCreate)).containsExactly(204, 404, 422);
@@ -109,38 +107,28 @@ class DeployableJarIT {
         }
     }
 
-    private static int status(Object handler, EventBuilder event) throws Exception {
-        Object built = event.build();
-        Method handle = handler.getClass().getMethod("handleRequest", built.getClass(),
+    private static int status(Object handler, Object event) throws Exception {
+        Method handle = handler.getClass().getMethod("handleRequest", event.getClass(),
                 handler.getClass().getClassLoader().loadClass("com.amazonaws.services.lambda.runtime.Context"));
-        Object response = handle.invoke(handler, built, null);
+        Object response = handle.invoke(handler, event, null);
         return (Integer) response.getClass().getMethod("getStatusCode").invoke(response);
     }
 
-    private static EventBuilder builder(Class<?> events, String factory, String method, String path)
-            throws Exception {
-        return new EventBuilder(events.getMethod(factory, String.class, String.class).invoke(null, method, path));
-    }
-
-    /** Drives the jar's own {@code HttpApiEvents.Builder} by reflection. */
-    private record EventBuilder(Object target) {
-        EventBuilder header(String name, String value) throws Exception {
-            target.getClass().getMethod("header", String.class, String.class).invoke(target, name, value);
-            return this;
-        }
-
-        EventBuilder subject(String subject) throws Exception {
-            target.getClass().getMethod("subject", String.class).invoke(target, subject);
-            return this;
-        }
-
-        EventBuilder json(String json) throws Exception {
-            target.getClass().getMethod("json", String.class).invoke(target, json);
-            return this;
-        }
-
-        Object build() throws Exception {
-            return target.getClass().getMethod("build").invoke(target);
+    /**
+     * Carries events built here, where the test builder lives, into the jar's own event type: written as JSON by this
+     * class path's Jackson, read by the jar's.
+     */
+    private record JarEvents(ClassLoader jar) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Object of(HttpApiEvents.Builder event) throws Exception {
+            String json = new ObjectMapper().writeValueAsString(event.build());
+            Object mapper = jar.loadClass("com.fasterxml.jackson.databind.ObjectMapper").getConstructor().newInstance();
+            Class<? extends Enum> feature = (Class<? extends Enum>) jar.loadClass(
+                    "com.fasterxml.jackson.databind.DeserializationFeature");
+            mapper.getClass().getMethod("configure", feature, boolean.class)
+                    .invoke(mapper, Enum.valueOf(feature, "FAIL_ON_UNKNOWN_PROPERTIES"), false);
+            return mapper.getClass().getMethod("readValue", String.class, Class.class).invoke(mapper, json,
+                    jar.loadClass("com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent"));
         }
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.dynacrud.lambda.local.LocalApi;
+import io.github.dynacrud.local.LocalApi;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

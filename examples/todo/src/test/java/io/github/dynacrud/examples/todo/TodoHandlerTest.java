@@ -1,6 +1,7 @@
 package io.github.dynacrud.examples.todo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -11,7 +12,8 @@ import static org.mockito.Mockito.when;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.dynacrud.lambda.HttpApiEvents;
+import io.github.dynacrud.table.SingleTable;
+import io.github.dynacrud.test.HttpApiEvents;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -59,7 +61,27 @@ class TodoHandlerTest {
     @BeforeEach
     void newHandler() {
         dynamoDb = mock(DynamoDbClient.class);
-        handler = new TodoHandler(dynamoDb, Map.of("TABLE_NAME", "todos"));
+        handler = new TodoHandler(table());
+    }
+
+    @Test
+    void tableConstructor_needsNoEnvironment_whileLambdasConstructorNamesTheMissingVariable() {
+        // GIVEN a test JVM without TABLE_NAME, as in a fresh project
+        assertThat(System.getenv(SingleTable.TABLE_NAME_VARIABLE)).isNull();
+        when(dynamoDb.query(any(QueryRequest.class))).thenReturn(QueryResponse.builder().items(List.of()).build());
+
+        // WHEN
+        APIGatewayV2HTTPResponse response = handler.handleRequest(HttpApiEvents.get("/todos").subject("user-1").build(),
+                null);
+
+        // THEN
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(HttpApiEvents.json(response).get("items")).isEmpty();
+        ArgumentCaptor<QueryRequest> query = ArgumentCaptor.forClass(QueryRequest.class);
+        verify(dynamoDb).query(query.capture());
+        assertThat(query.getValue().tableName()).isEqualTo("todos");
+        assertThatThrownBy(TodoHandler::new).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(SingleTable.TABLE_NAME_VARIABLE);
     }
 
     @Test
@@ -125,7 +147,7 @@ class TodoHandlerTest {
         assertThat(body.path("id").asText()).matches(ULID);
         assertThat(body.path("version").asInt()).isEqualTo(1);
         assertThat(body.path("createdAt").asText()).isNotEqualTo("2000-01-01T00:00:00Z");
-        assertThat(HttpApiEvents.header(response, "ETag")).isEqualTo("\"1\"");
+        assertThat(HttpApiEvents.header(response, "ETag")).hasValue("\"1\"");
     }
 
     @Test
@@ -346,7 +368,7 @@ class TodoHandlerTest {
 
         // THEN
         assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(HttpApiEvents.header(response, "ETag")).isEqualTo("\"3\"");
+        assertThat(HttpApiEvents.header(response, "ETag")).hasValue("\"3\"");
         assertThat(HttpApiEvents.json(response).path("dueDate").isNull()).isTrue();
         ArgumentCaptor<UpdateItemRequest> update = ArgumentCaptor.forClass(UpdateItemRequest.class);
         verify(dynamoDb).updateItem(update.capture());
@@ -423,11 +445,14 @@ class TodoHandlerTest {
         verifyNoInteractions(dynamoDb);
     }
 
+    private SingleTable table() {
+        return SingleTable.builder().client(dynamoDb).tableName("todos").build();
+    }
+
     @Test
     void allowedOrigins_oneOrigin_echoesItAndGivesOtherOriginsNoAllowOrigin() {
         // GIVEN
-        TodoHandler restricted = new TodoHandler(dynamoDb,
-                Map.of("TABLE_NAME", "todos", "ALLOWED_ORIGINS", "https://app.example.com"));
+        TodoHandler restricted = new TodoHandler(table(), "https://app.example.com");
         when(dynamoDb.getItem(any(GetItemRequest.class))).thenReturn(GetItemResponse.builder()
                 .item(storedTodo("user-1", ID, "Write the tests", false, null, 1)).build());
 
@@ -462,8 +487,7 @@ class TodoHandlerTest {
     @Test
     void allowedOrigins_commaSeparatedList_allowsEachOrigin() {
         // GIVEN
-        TodoHandler restricted = new TodoHandler(dynamoDb, Map.of("TABLE_NAME", "todos",
-                "ALLOWED_ORIGINS", "https://app.example.com, http://localhost:5173"));
+        TodoHandler restricted = new TodoHandler(table(), "https://app.example.com, http://localhost:5173");
 
         // WHEN
         APIGatewayV2HTTPResponse first = restricted.handleRequest(preflight("https://app.example.com"), null);

@@ -1,9 +1,10 @@
 package io.github.dynacrud.examples.todo;
 
-import io.github.dynacrud.lambda.local.LocalApi;
+// tag::local-run[]
+import io.github.dynacrud.local.LocalApi;
+import io.github.dynacrud.table.SingleTable;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs the todo API on http://127.0.0.1:3000 with embedded DynamoDB Local: the README's first command.
@@ -28,7 +29,7 @@ public final class TodoLocal {
      */
     public static LocalApi start(int port, Path dbDirectory) throws Exception {
         return LocalApi.start(port, dbDirectory, TABLE_NAME,
-                client -> new TodoHandler(client, Map.of("TABLE_NAME", TABLE_NAME, "ALLOWED_ORIGINS", "*")),
+                client -> new TodoHandler(SingleTable.builder().client(client).tableName(TABLE_NAME).build()),
                 Todo.ENTITY);
     }
 
@@ -45,3 +46,4 @@ public final class TodoLocal {
                 "curl -s " + uri + "/todos"));
     }
 }
+// end::local-run[]

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.github.dynacrud.lambda.HttpApiEvents;
-import io.github.dynacrud.table.LocalTable;
-import io.github.dynacrud.testing.LocalDynamoDb;
+import io.github.dynacrud.local.LocalDynamoDb;
+import io.github.dynacrud.local.LocalTable;
+import io.github.dynacrud.table.SingleTable;
+import io.github.dynacrud.test.HttpApiEvents;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -53,7 +53,7 @@ class TodoStorageFuzzIT {
     static void startTodoApi() throws Exception {
         dynamoDb = LocalDynamoDb.start();
         LocalTable.create(dynamoDb.client(), "todos-fuzz", Todo.ENTITY);
-        handler = new TodoHandler(dynamoDb.client(), Map.of("TABLE_NAME", "todos-fuzz"));
+        handler = new TodoHandler(SingleTable.builder().client(dynamoDb.client()).tableName("todos-fuzz").build());
         // The handler logs one line per request; thousands of them would drown the build log.
         stderr = System.err;
         System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));

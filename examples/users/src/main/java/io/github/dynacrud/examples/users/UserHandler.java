@@ -8,13 +8,11 @@ import static io.github.dynacrud.http.ResourceOptions.Operation.REPLACE;
 import io.github.dynacrud.http.CorsPolicy;
 import io.github.dynacrud.http.ResourceOptions;
 import io.github.dynacrud.http.Router;
-import io.github.dynacrud.lambda.HttpApiEvents;
 import io.github.dynacrud.lambda.HttpApiHandler;
+import io.github.dynacrud.lambda.PrimingRequest;
 import io.github.dynacrud.lambda.SnapStartPriming;
 import io.github.dynacrud.table.Query;
 import io.github.dynacrud.table.SingleTable;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 // tag::user-handler[]
 /** The users API: the Lambda handler named in template.yaml. Any caller reads; writes need {@value #WRITE}. */
@@ -22,28 +20,28 @@ public class UserHandler extends HttpApiHandler {
     /** The JWT scope that creating, replacing, patching and deleting users require. */
     public static final String WRITE = "users:write";
 
-    /** The constructor Lambda calls: TABLE_NAME, AWS_REGION and AWS_ENDPOINT_URL_DYNAMODB from the environment. */
+    /** The constructor Lambda calls: TABLE_NAME, ALLOWED_ORIGINS, AWS_REGION and the endpoint from the environment. */
     public UserHandler() {
-        this(SingleTable.defaultClient(System.getenv()), System.getenv());
+        this(SingleTable.fromEnvironment(), System.getenv().getOrDefault("ALLOWED_ORIGINS", "*"));
     }
 
-    /** The constructor tests and the local runner call, with their own client and environment. */
-    public UserHandler(DynamoDbClient dynamoDb, Map<String, String> environment) {
+    /** The constructor unit tests and the local runner call: a table on their own client, any origin. */
+    public UserHandler(SingleTable table) {
+        this(table, "*");
+    }
+
+    /** Serves the users of a table to browsers on comma-separated origins, such as "https://a.example, http://b.example". */
+    public UserHandler(SingleTable table, String allowedOrigins) {
         super(Router.builder()
-                .cors(CorsPolicy.builder()
-                        .allowedOrigins(environment.getOrDefault("ALLOWED_ORIGINS", "*").split("\\s*,\\s*"))
+                .cors(CorsPolicy.builder().allowedOrigins(allowedOrigins.split("\\s*,\\s*")).build())
+                .resource("/users", table.repository(User.ENTITY), ResourceOptions.builder()
+                        .listFilter("email", String.class, email -> Query.index("GSI1").partition("email", email))
+                        .scopes(CREATE, WRITE).scopes(REPLACE, WRITE).scopes(PATCH, WRITE).scopes(DELETE, WRITE)
                         .build())
-                .resource("/users", SingleTable.fromEnvironment(environment, dynamoDb).repository(User.ENTITY),
-                        ResourceOptions.builder()
-                                .listFilter("email", String.class, email -> Query.index("GSI1")
-                                        .partition("email", email))
-                                .scopes(CREATE, WRITE).scopes(REPLACE, WRITE).scopes(PATCH, WRITE)
-                                .scopes(DELETE, WRITE)
-                                .build())
                 .build());
         // An empty user fails validation before DynamoDB, so priming makes no network call.
         SnapStartPriming.register(this,
-                HttpApiEvents.post("/users").subject("priming").scopes(WRITE).json("{}").build());
+                PrimingRequest.post("/users").subject("priming").scopes(WRITE).json("{}").build());
     }
 }
 // end::user-handler[]

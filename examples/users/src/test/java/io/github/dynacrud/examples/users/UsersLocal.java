@@ -1,11 +1,11 @@
 package io.github.dynacrud.examples.users;
 
-import io.github.dynacrud.lambda.local.LocalApi;
+import io.github.dynacrud.local.LocalApi;
+import io.github.dynacrud.table.SingleTable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs the users API on http://127.0.0.1:3001 with embedded DynamoDB Local: what the {@code run} profile of this
@@ -37,7 +37,7 @@ public final class UsersLocal {
      */
     public static LocalApi start(int port, Path dbDirectory) throws Exception {
         return LocalApi.start(port, dbDirectory, TABLE_NAME,
-                client -> new UserHandler(client, Map.of("TABLE_NAME", TABLE_NAME, "ALLOWED_ORIGINS", "*")),
+                client -> new UserHandler(SingleTable.builder().client(client).tableName(TABLE_NAME).build()),
                 User.ENTITY);
     }
 
