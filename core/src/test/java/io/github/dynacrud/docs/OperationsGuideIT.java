@@ -11,7 +11,10 @@ import io.github.dynacrud.testing.DynamoDbLocalExtension;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
 import java.util.ArrayList;
+// tag::batch-imports[]
+import io.github.dynacrud.table.BatchWrite;
 import java.util.List;
+// end::batch-imports[]
 // tag::operations-imports[]
 import io.github.dynacrud.ConditionFailedException;
 import io.github.dynacrud.table.Changes;
@@ -117,5 +120,25 @@ class OperationsGuideIT {
         assertThat(views).isEqualTo(1);
         assertThat(overview.items()).hasSize(1);
         assertThat(overview.items().get(0).get("title", String.class)).contains("Hello, world");
+    }
+
+    @Test
+    void batches_workAsTheGuideSays() {
+        Scope alice = Scope.owner("alice");
+        String id = posts.create(alice, new Post(null, null, "Old", Status.DRAFT, 0, List.of(), Set.of(), null,
+                null, null)).id();
+        Post first = new Post(null, null, "First", Status.DRAFT, 0, List.of(), Set.of(), null, null, null);
+        Post second = new Post(null, null, "Second", Status.DRAFT, 0, List.of(), Set.of(), null, null, null);
+
+        // tag::batch[]
+        List<Post> written = posts.batchWrite(alice, BatchWrite.Waiver.VERSION_CHECKS)
+                .put(first)
+                .put(second)
+                .delete(id)
+                .run();
+        List<Post> found = posts.getAll(alice, List.of(written.get(1).id(), id, written.get(0).id()));
+        // end::batch[]
+        assertThat(found).extracting(Post::title).containsExactly("Second", "First");
+        assertThat(found).extracting(Post::version).containsExactly(1L, 1L);
     }
 }
