@@ -272,6 +272,18 @@ public final class EntityRepository<T extends Record> {
         return mapping;
     }
 
+    WriteConditions conditions() {
+        return conditions;
+    }
+
+    UniqueGuards<T> guards() {
+        return guards;
+    }
+
+    SingleTable table() {
+        return table;
+    }
+
     DynamoDbClient client() {
         return client;
     }
@@ -389,20 +401,37 @@ public final class EntityRepository<T extends Record> {
      * @throws IllegalArgumentException  when the condition names an unknown attribute or a value of the wrong type
      */
     public T replace(Scope scope, T item, Precondition precondition) {
-        OptionalLong expectedVersion = precondition.version();
+        T input = owned(scope, item);
+        Map<String, AttributeValue> key = mapping.primaryKey(name -> model.value(input, name));
+        if (!entity.uniqueAttributes().isEmpty()) {
+            refuseReadThenWrite(precondition.condition().isPresent(), "a condition");
+            return readThenWrite(key, replaceableValues(input), precondition.version());
+        }
+        return update(key, replacementOf(input), precondition);
+    }
+
+    /** The item with the caller's owner, validated whole: what a replace writes. */
+    T owned(Scope scope, T item) {
         T input = owner(scope).map(o -> model.with(item, Map.of(entity.ownerAttribute().orElseThrow(), o)))
                 .orElse(item);
         Validation.check(input);
-        Map<String, AttributeValue> key = mapping.primaryKey(name -> model.value(input, name));
+        return input;
+    }
+
+    private Map<String, Object> replaceableValues(T input) {
         Map<String, Object> values = new HashMap<>();
         replaceable.forEach(name -> values.put(name, model.value(input, name)));
-        if (!entity.uniqueAttributes().isEmpty()) {
-            refuseReadThenWrite(precondition.condition().isPresent(), "a condition");
-            return readThenWrite(key, values, expectedVersion);
-        }
+        return values;
+    }
+
+    /**
+     * Renders the update of a replace of an owned, validated item: every replaceable attribute, the index keys,
+     * {@code updatedAt} and the version. A single replace sends it; so does a transaction's replace.
+     */
+    Expressions replacementOf(T input) {
         Expressions update = new Expressions();
-        applyChanges(update, values, name -> model.value(input, name), now());
-        return update(key, update, precondition);
+        applyChanges(update, replaceableValues(input), name -> model.value(input, name), now());
+        return update;
     }
 
     /**
@@ -499,12 +528,34 @@ public final class EntityRepository<T extends Record> {
      * @throws IllegalArgumentException when the changes are for another entity type
      */
     public T patch(Scope scope, Map<String, ?> key, Changes<T> changes, Precondition precondition) {
+        requireOwn(changes);
+        checkConstraints(changes.values(), new ArrayList<>());
+        return write(scope, key, changes, precondition);
+    }
+
+    /**
+     * Checks typed changes for a patch without a read (a transaction's) and renders their update; refused where a
+     * patch must read first.
+     */
+    Expressions patchOf(Map<String, ?> key, Changes<T> changes, Function<String, Object> keyValues) {
+        requireOwn(changes);
+        checkConstraints(changes.values(), new ArrayList<>());
+        if (changes.isEmpty()) {
+            throw new IllegalArgumentException("a patch of " + entity.type() + " without changes writes nothing;"
+                    + " check a condition instead");
+        }
+        if (patchReads || entity.uniqueAttributes().stream().anyMatch(changes.values()::containsKey)) {
+            throw new IllegalArgumentException(entity.type() + " has constraints that span attributes, or the"
+                    + " changes move a unique value, so its patch reads the item first, which a transaction cannot");
+        }
+        return updateOf(changes, keyValues);
+    }
+
+    private void requireOwn(Changes<T> changes) {
         if (changes.entity() != entity) {
             throw new IllegalArgumentException("changes of " + changes.entity().type() + " cannot patch a "
                     + entity.type());
         }
-        checkConstraints(changes.values(), new ArrayList<>());
-        return write(scope, key, changes, precondition);
     }
 
     private T write(Scope scope, Map<String, ?> key, Changes<T> changes, Precondition precondition) {
@@ -823,7 +874,7 @@ public final class EntityRepository<T extends Record> {
         return key;
     }
 
-    private Function<String, Object> keyValues(Scope scope, Map<String, ?> key) {
+    Function<String, Object> keyValues(Scope scope, Map<String, ?> key) {
         Set<String> expected = new LinkedHashSet<>(entity.keyAttributes());
         entity.ownerAttribute().ifPresent(expected::remove);
         if (!key.keySet().equals(expected)) {

@@ -123,6 +123,22 @@ public final class SingleTable {
         return new EntityRepository<>(this, entity);
     }
 
+    /**
+     * Starts a transaction: writes of items of any entity types of this table that succeed or fail together.
+     *
+     * <pre>{@code
+     * Transaction transaction = table.transaction();
+     * transaction.create(todos, scope, Todo.of("Ship it"));
+     * transaction.patch(projects, scope, projectId, Changes.of(Project.ENTITY).increment("open", 1));
+     * transaction.commit();
+     * }</pre>
+     *
+     * @return an empty transaction
+     */
+    public Transaction transaction() {
+        return new Transaction(this);
+    }
+
     /** @return the client all repositories of this table use */
     public DynamoDbClient client() {
         return client;
