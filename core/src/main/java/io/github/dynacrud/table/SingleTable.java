@@ -139,6 +139,21 @@ public final class SingleTable {
         return new Transaction(this);
     }
 
+    /**
+     * Starts a read of items of any entity types of this table as of one moment.
+     *
+     * <pre>{@code
+     * ReadTransaction read = table.readTransaction();
+     * ReadTransaction.Item<Todo> todo = read.get(todos, scope, todoId);
+     * Optional<Todo> found = read.run().get(todo);
+     * }</pre>
+     *
+     * @return an empty read transaction
+     */
+    public ReadTransaction readTransaction() {
+        return new ReadTransaction(this);
+    }
+
     /** @return the client all repositories of this table use */
     public DynamoDbClient client() {
         return client;

@@ -93,13 +93,7 @@ final class TransactionWrites {
             } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
                 failIfChecked(reasons);
-                List<String> codes = reasons.stream().map(CancellationReason::code)
-                        .filter(code -> code != null && !"None".equals(code)).distinct().toList();
-                if (!codes.equals(List.of("TransactionConflict"))) {
-                    String description = "DynamoDB TransactWriteItems was cancelled: " + codes;
-                    throw !codes.isEmpty() && PASSING.containsAll(codes) ? new RetryableException(description)
-                            : new StorageException(description);
-                }
+                retryOnlyConflicts("TransactWriteItems", e);
                 Backoff.pause(attempt, "DynamoDB TransactWriteItems conflicted with another transaction");
             } catch (TransactionInProgressException e) {
                 throw new RetryableException("DynamoDB TransactWriteItems with this client request token is still"
@@ -107,6 +101,22 @@ final class TransactionWrites {
             } catch (SdkException e) {
                 throw AwsFailures.translate("TransactWriteItems", e);
             }
+        }
+    }
+
+    /**
+     * Throws the failure of a cancelled transaction unless a conflict with another transaction cancelled it alone,
+     * which a later attempt can overcome.
+     */
+    static void retryOnlyConflicts(String operation,
+            software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException cancelled) {
+        List<String> codes = (cancelled.hasCancellationReasons() ? cancelled.cancellationReasons()
+                : List.<CancellationReason>of()).stream().map(CancellationReason::code)
+                .filter(code -> code != null && !"None".equals(code)).distinct().toList();
+        if (!codes.equals(List.of("TransactionConflict"))) {
+            String description = "DynamoDB " + operation + " was cancelled: " + codes;
+            throw !codes.isEmpty() && PASSING.containsAll(codes) ? new RetryableException(description)
+                    : new StorageException(description);
         }
     }
 

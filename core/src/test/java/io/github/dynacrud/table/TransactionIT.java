@@ -197,6 +197,29 @@ class TransactionIT {
         });
     }
 
+    @Test
+    void readTransaction_answersTheCallersItemsOfTwoTypes_inTheOrderAsked_missingOnesEmpty() {
+        // GIVEN
+        Todo todo = todos.create(ALICE, Todo.of("read me"));
+        Todo bobs = todos.create(Scope.owner("bob"), Todo.of("not yours"));
+        ReadTransaction read = table.readTransaction();
+        ReadTransaction.Item<Project> readProject = read.get(projects, ALICE, "p1");
+        ReadTransaction.Item<Todo> missing = read.get(todos, ALICE, "missing");
+        ReadTransaction.Item<Todo> readTodo = read.get(todos, ALICE, todo.id());
+        ReadTransaction.Item<Todo> other = read.get(todos, ALICE, bobs.id());
+
+        // WHEN
+        ReadTransaction.Result result = read.run();
+
+        // THEN
+        assertThat(result.get(readProject)).contains(project);
+        assertThat(result.get(missing)).isEmpty();
+        assertThat(result.get(readTodo)).contains(todo);
+        assertThat(result.get(other)).isEmpty();
+        assertThat(result.items()).containsExactly(java.util.Optional.of(project), java.util.Optional.empty(),
+                java.util.Optional.of(todo), java.util.Optional.empty());
+    }
+
     private List<String> guards() {
         return dynamoDb.scan(r -> r.tableName(tableName)).items().stream()
                 .filter(item -> AttributeValue.fromS("_unique").equals(item.get("_type")))

@@ -27,6 +27,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -303,6 +306,48 @@ class TransactionTest {
                         .repository(Todo.ENTITY), ALICE, "t1"))
                 .withMessageContaining("another table");
         assertThatExceptionOfType(IllegalStateException.class).isThrownBy(transaction::commit);
+        verifyNoInteractions(client);
+    }
+
+    @Test
+    void readTransaction_ofTwoTypes_sendsOneTransactGetItems_andAnswersTypedInTheOrderAsked() {
+        // GIVEN the todo exists, the user does not, and t2 holds an item of another type
+        when(client.transactGetItems(any(TransactGetItemsRequest.class))).thenReturn(TransactGetItemsResponse.builder()
+                .responses(ItemResponse.builder().item(todo(todoAt("t1", 2))).build(),
+                        ItemResponse.builder().build(),
+                        ItemResponse.builder().item(StoredItems.withType(todo(todoAt("t2", 1)), "Other")).build())
+                .build());
+        ReadTransaction read = table.readTransaction();
+        ReadTransaction.Item<Todo> first = read.get(todos, ALICE, "t1");
+        ReadTransaction.Item<User> user = read.get(users, ANYONE, "a1");
+        ReadTransaction.Item<Todo> other = read.get(todos, ALICE, Map.of("id", "t2"));
+
+        // WHEN
+        ReadTransaction.Result result = read.run();
+
+        // THEN
+        TransactGetItemsRequest request = (TransactGetItemsRequest) requestsSent(client).get(0);
+        assertThat(requestsSent(client)).hasSize(1);
+        assertThat(request.transactItems()).extracting(item -> item.get().key())
+                .containsExactly(todoKey("u1", "t1"), userKey("a1"), todoKey("u1", "t2"));
+        assertThat(request.transactItems()).allMatch(item -> item.get().tableName().equals("app"));
+        assertThat(result.get(first)).contains(todoAt("t1", 2));
+        assertThat(result.get(user)).isEmpty();
+        assertThat(result.get(other)).isEmpty();
+        assertThat(result.items()).hasSize(3);
+    }
+
+    @Test
+    void readTransaction_oneItemTwice_orMoreThan100_isRefusedBeforeSending() {
+        ReadTransaction read = table.readTransaction();
+        read.get(todos, ALICE, "t0");
+        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> read.get(todos, ALICE, "t0"))
+                .withMessageContaining("reads an item that an earlier read reads too");
+        for (int i = 1; i < 100; i++) {
+            read.get(todos, ALICE, "t" + i);
+        }
+        assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> read.get(todos, ALICE, "t100"))
+                .withMessage("a read transaction reads at most 100 items");
         verifyNoInteractions(client);
     }
 }
