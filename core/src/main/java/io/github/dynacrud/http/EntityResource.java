@@ -9,15 +9,10 @@ import io.github.dynacrud.VersionConflictException;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.entity.KeyParts;
 import io.github.dynacrud.http.ResourceOptions.Operation;
-import io.github.dynacrud.http.internal.Representation;
 import io.github.dynacrud.table.EntityRepository;
 import io.github.dynacrud.table.Page;
 import io.github.dynacrud.table.Query;
 import io.github.dynacrud.table.Scope;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +34,7 @@ final class EntityResource<T extends Record> {
     private final EntityRepository<T> repository;
     private final Entity<T> entity;
     private final ResourceOptions options;
-    private final Representation<T> representation;
+    private final EntityJson<T> json;
     private final String id;
     private final boolean listNeedsFilter;
 
@@ -47,7 +42,7 @@ final class EntityResource<T extends Record> {
         this.repository = repository;
         this.entity = repository.entity();
         this.options = options;
-        this.representation = new Representation<>(entity);
+        this.json = EntityJson.of(entity);
         this.id = entity.idAttribute().orElseThrow(() -> new IllegalArgumentException(
                 entity.type() + " needs an id attribute to be mounted as a resource"));
         Set<String> key = new java.util.HashSet<>(entity.keyAttributes());
@@ -109,14 +104,8 @@ final class EntityResource<T extends Record> {
     }
 
     private HttpResponse create(HttpRequest request, Scope scope) {
-        T input = representation.read(Json.readTree(request), true);
-        T created = representation.withJsonNames(() -> repository.create(scope, input));
-        String itemId = String.valueOf(representation.model().value(created, id));
-        String base = request.path().endsWith("/") ? request.path().substring(0, request.path().length() - 1)
-                : request.path();
-        return withETag(HttpResponse.json(201, representation.write(created)), created)
-                .withHeader("Location", request.link(base + "/" + URLEncoder.encode(itemId, StandardCharsets.UTF_8)
-                        .replace("+", "%20")));
+        T input = json.read(request);
+        return json.created(request, json.withJsonNames(() -> repository.create(scope, input)));
     }
 
     private HttpResponse list(HttpRequest request, Scope scope) {
@@ -159,36 +148,29 @@ final class EntityResource<T extends Record> {
             }
             throw new BadRequestException(filterUsed, e.violations().get(0).message());
         }
-        Map<String, Object> body = new LinkedHashMap<>(4);
-        body.put("items", page.items().stream().map(representation::write).toList());
-        body.put("nextCursor", page.nextCursor().orElse(null));
-        return HttpResponse.json(200, body);
+        return json.page(page);
     }
 
     private HttpResponse read(HttpRequest request, Scope scope) {
         T item = repository.get(scope, itemId(request))
                 .orElseThrow(() -> new ItemNotFoundException(entity.type()));
-        Optional<String> etag = etag(item);
+        Optional<String> etag = json.etag(item);
         Optional<String> ifNoneMatch = request.header("If-None-Match");
         if (etag.isPresent() && ifNoneMatch.isPresent() && (ifNoneMatch.get().trim().equals("*")
                 || List.of(ifNoneMatch.get().split(",")).stream().map(String::trim)
                         .anyMatch(tag -> tag.equals(etag.get()) || tag.equals("W/" + etag.get())))) {
             return HttpResponse.empty(304).withHeader("ETag", etag.get());
         }
-        return withETag(HttpResponse.json(200, representation.write(item)), item);
+        return json.response(200, item);
     }
 
     private HttpResponse replace(HttpRequest request, Scope scope) {
-        T input = representation.read(Json.readTree(request), false);
-        Map<String, Object> changes = new HashMap<>();
-        representation.replaceable().forEach(name -> changes.put(name, representation.model().value(input, name)));
-        return written(scope, request, changes);
+        return written(scope, request, json.readReplacement(request));
     }
 
     /** A patch of read-only fields only, or none, writes nothing: the repository answers the item as it is. */
     private HttpResponse patch(HttpRequest request, Scope scope) {
-        Map<String, Object> changes = representation.readChanges(Json.readTree(request));
-        return written(scope, request, changes);
+        return written(scope, request, json.readChanges(request));
     }
 
     private HttpResponse delete(HttpRequest request, Scope scope) {
@@ -208,18 +190,9 @@ final class EntityResource<T extends Record> {
 
     private HttpResponse written(Scope scope, HttpRequest request, Map<String, Object> changes) {
         OptionalLong expectedVersion = expectedVersion(request, scope);
-        T item = representation.withJsonNames(() -> repository.patch(scope, Map.of(id, itemId(request)), changes,
+        T item = json.withJsonNames(() -> repository.patch(scope, Map.of(id, itemId(request)), changes,
                 expectedVersion));
-        return withETag(HttpResponse.json(200, representation.write(item)), item);
-    }
-
-    private HttpResponse withETag(HttpResponse response, T item) {
-        return etag(item).map(tag -> response.withHeader("ETag", tag)).orElse(response);
-    }
-
-    private Optional<String> etag(T item) {
-        return entity.versionAttribute().map(v -> representation.model().value(item, v))
-                .map(version -> "\"" + version + "\"");
+        return json.response(200, item);
     }
 
     /**

@@ -108,6 +108,34 @@ public final class UniqueGuards<T extends Record> {
 
     private void addGuardChanges(List<TransactWriteItem> writes, List<Supplier<RuntimeException>> failures,
             T before, T after, Map<String, AttributeValue> target) {
+        for (GuardWrite guard : guardWrites(before, after, target)) {
+            writes.add(guard.write());
+            failures.add(guard.takes() ? () -> new UniqueConstraintException(entity.type(), guard.attribute())
+                    : () -> new VersionConflictException(entity.type()));
+        }
+    }
+
+    /**
+     * One write of a guard item in a transaction.
+     *
+     * @param write     a conditional put that takes a value, or a delete that frees one
+     * @param attribute the unique attribute
+     * @param takes     {@code true} for the put, whose failure means the value is taken
+     */
+    public record GuardWrite(TransactWriteItem write, String attribute, boolean takes) {
+    }
+
+    /**
+     * Lists the guard writes a change of an item implies: the guards of values it no longer has are deleted, and
+     * those of its new values are put only if free.
+     *
+     * @param before the item before the change, or {@code null} for a create
+     * @param after  the item after it, or {@code null} for a delete
+     * @param target the item's primary key, which new guards point at
+     * @return the writes, to join the item's write in one transaction
+     */
+    public List<GuardWrite> guardWrites(T before, T after, Map<String, AttributeValue> target) {
+        List<GuardWrite> writes = new ArrayList<>();
         for (String attribute : entity.uniqueAttributes()) {
             Map<String, AttributeValue> oldGuard = before == null ? null : guardKey(before, attribute);
             Map<String, AttributeValue> newGuard = after == null ? null : guardKey(after, attribute);
@@ -116,20 +144,20 @@ public final class UniqueGuards<T extends Record> {
                 continue;
             }
             if (oldGuard != null) {
-                Map<String, AttributeValue> guard = oldGuard;
-                writes.add(TransactWriteItem.builder().delete(d -> d.tableName(tableName).key(guard)).build());
-                failures.add(() -> new VersionConflictException(entity.type()));
+                writes.add(new GuardWrite(TransactWriteItem.builder()
+                        .delete(d -> d.tableName(tableName).key(oldGuard)).build(), attribute, false));
             }
             if (newGuard != null) {
                 Map<String, AttributeValue> guard = new HashMap<>(newGuard);
                 guard.put(Entity.TYPE_ATTRIBUTE, AttributeValue.fromS(GUARD_TYPE));
                 guard.put("targetPK", target.get(Entity.PARTITION_KEY));
                 guard.put("targetSK", target.get(Entity.SORT_KEY));
-                writes.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(guard)
-                        .conditionExpression("attribute_not_exists(" + Entity.PARTITION_KEY + ")")).build());
-                failures.add(() -> new UniqueConstraintException(entity.type(), attribute));
+                writes.add(new GuardWrite(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(guard)
+                        .conditionExpression("attribute_not_exists(" + Entity.PARTITION_KEY + ")")).build(),
+                        attribute, true));
             }
         }
+        return writes;
     }
 
     /**

@@ -11,6 +11,7 @@ import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.entity.Index;
 import io.github.dynacrud.internal.AttributeTypes;
 import io.github.dynacrud.internal.AwsFailures;
+import io.github.dynacrud.internal.Batches;
 import io.github.dynacrud.internal.EntityMapping;
 import io.github.dynacrud.internal.Expressions;
 import io.github.dynacrud.internal.ItemLimits;
@@ -122,7 +123,22 @@ public final class EntityRepository<T extends Record> {
      * @throws UniqueConstraintException  when a unique value is taken
      */
     public T create(Scope scope, T item) {
-        Instant now = now();
+        T created = newItem(scope, item, now());
+        Map<String, AttributeValue> stored = mapping.toItem(created);
+        if (!entity.uniqueAttributes().isEmpty()) {
+            guards.create(client, stored, created);
+        } else {
+            put(stored);
+        }
+        // Read back from the stored form: storage can normalise values (TTL seconds, decimal scale).
+        return mapping.schema().mapToItem(stored);
+    }
+
+    /**
+     * Completes and validates a new item: the owner from the scope, a new ULID when the id is generated and absent,
+     * version 1 and both timestamps. A create and the puts of a batch or a transaction start from it.
+     */
+    T newItem(Scope scope, T item, Instant now) {
         Map<String, Object> managed = new HashMap<>();
         owner(scope).ifPresent(owner -> managed.put(entity.ownerAttribute().orElseThrow(), owner));
         entity.idAttribute().filter(id -> entity.generatesId() && model.value(item, id) == null)
@@ -132,14 +148,7 @@ public final class EntityRepository<T extends Record> {
         entity.updatedAtAttribute().ifPresent(a -> managed.put(a, now));
         T created = model.with(item, managed);
         Validation.check(created);
-        Map<String, AttributeValue> stored = mapping.toItem(created);
-        if (!entity.uniqueAttributes().isEmpty()) {
-            guards.create(client, stored, created);
-        } else {
-            put(stored);
-        }
-        // Read back from the stored form: storage can normalise values (TTL seconds, decimal scale).
-        return mapping.schema().mapToItem(stored);
+        return created;
     }
 
     private void put(Map<String, AttributeValue> stored) {
@@ -181,6 +190,107 @@ public final class EntityRepository<T extends Record> {
         } catch (SdkException e) {
             throw AwsFailures.translate("GetItem", e);
         }
+    }
+
+    /**
+     * Reads many items by id in {@code BatchGetItem} requests of up to 100 keys, with strongly consistent reads; keys
+     * DynamoDB leaves unprocessed are asked again after a short jittered pause, a bounded number of times. The scope
+     * is part of every key, so another owner's items are never read.
+     *
+     * <pre>{@code
+     * List<Todo> found = todos.getAll(scope, List.of(firstId, secondId));
+     * }</pre>
+     *
+     * @param scope the caller's scope
+     * @param ids   the ids; a repeated id is read once
+     * @return the items found, in the order of their first id; missing ones are left out
+     * @throws ValidationException when an id could forge another key
+     * @throws RetryableException  when keys stay unprocessed
+     */
+    public List<T> getAll(Scope scope, List<String> ids) {
+        return getAllByKeys(scope, ids.stream().map(this::idKey).toList());
+    }
+
+    /**
+     * Like {@link #getAll(Scope, List)}, for entities whose key has several attributes.
+     *
+     * @param scope the caller's scope
+     * @param keys  for each item, a value for every key attribute except the owner
+     * @return the items found, in the order of their first key; missing ones are left out
+     */
+    public List<T> getAllByKeys(Scope scope, List<? extends Map<String, ?>> keys) {
+        List<Map<String, AttributeValue>> primaryKeys = keys.stream().map(key -> key(scope, key)).distinct().toList();
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = Batches.get(client, table.tableName(),
+                primaryKeys);
+        return primaryKeys.stream().map(found::get).map(mapping::fromItem).flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * Starts a batch of unconditional puts and deletes of this type, written in {@code BatchWriteItem} requests of up
+     * to 25. Refused for entities whose guarantees a batch cannot keep: unique attributes (their guards need a
+     * transaction) and versions (see {@link #batchWrite(Scope, BatchWrite.Waiver)}).
+     *
+     * <pre>{@code
+     * List<Event> stored = events.batchWrite(scope).put(first).put(second).delete(oldId).run();
+     * }</pre>
+     *
+     * @param scope the caller's scope, for every item of the batch
+     * @return the batch
+     * @throws IllegalStateException when the entity has unique attributes or a version attribute
+     */
+    public BatchWrite<T> batchWrite(Scope scope) {
+        return batchWrite(scope, null);
+    }
+
+    /**
+     * Like {@link #batchWrite(Scope)}, for a versioned entity whose puts may overwrite any version and whose deletes
+     * may remove any version: the caller waives version checks explicitly.
+     *
+     * @param scope  the caller's scope, for every item of the batch
+     * @param waiver {@link BatchWrite.Waiver#VERSION_CHECKS}
+     * @return the batch
+     * @throws IllegalStateException when the entity has unique attributes
+     */
+    public BatchWrite<T> batchWrite(Scope scope, BatchWrite.Waiver waiver) {
+        if (!entity.uniqueAttributes().isEmpty()) {
+            throw new IllegalStateException(entity.type() + " has unique attributes " + entity.uniqueAttributes()
+                    + ", whose guards a batch write cannot keep; use create, delete or a transaction");
+        }
+        if (entity.versionAttribute().isPresent() && waiver != BatchWrite.Waiver.VERSION_CHECKS) {
+            throw new IllegalStateException(entity.type() + " has a version attribute, which a batch write neither"
+                    + " checks nor keeps (a put stores version 1); pass BatchWrite.Waiver.VERSION_CHECKS to accept");
+        }
+        owner(scope);
+        return new BatchWrite<>(this, scope);
+    }
+
+    /** Renders the primary key of an item of the caller, the owner from the scope. */
+    Map<String, AttributeValue> key(Scope scope, Map<String, ?> key) {
+        return mapping.primaryKey(keyValues(scope, key));
+    }
+
+    EntityMapping<T> mapping() {
+        return mapping;
+    }
+
+    WriteConditions conditions() {
+        return conditions;
+    }
+
+    UniqueGuards<T> guards() {
+        return guards;
+    }
+
+    SingleTable table() {
+        return table;
+    }
+
+    DynamoDbClient client() {
+        return client;
+    }
+
+    String tableName() {
+        return table.tableName();
     }
 
     /**
@@ -292,20 +402,37 @@ public final class EntityRepository<T extends Record> {
      * @throws IllegalArgumentException  when the condition names an unknown attribute or a value of the wrong type
      */
     public T replace(Scope scope, T item, Precondition precondition) {
-        OptionalLong expectedVersion = precondition.version();
+        T input = owned(scope, item);
+        Map<String, AttributeValue> key = mapping.primaryKey(name -> model.value(input, name));
+        if (!entity.uniqueAttributes().isEmpty()) {
+            refuseReadThenWrite(precondition.condition().isPresent(), "a condition");
+            return readThenWrite(key, replaceableValues(input), precondition.version());
+        }
+        return update(key, replacementOf(input), precondition);
+    }
+
+    /** The item with the caller's owner, validated whole: what a replace writes. */
+    T owned(Scope scope, T item) {
         T input = owner(scope).map(o -> model.with(item, Map.of(entity.ownerAttribute().orElseThrow(), o)))
                 .orElse(item);
         Validation.check(input);
-        Map<String, AttributeValue> key = mapping.primaryKey(name -> model.value(input, name));
+        return input;
+    }
+
+    private Map<String, Object> replaceableValues(T input) {
         Map<String, Object> values = new HashMap<>();
         replaceable.forEach(name -> values.put(name, model.value(input, name)));
-        if (!entity.uniqueAttributes().isEmpty()) {
-            refuseReadThenWrite(precondition.condition().isPresent(), "a condition");
-            return readThenWrite(key, values, expectedVersion);
-        }
+        return values;
+    }
+
+    /**
+     * Renders the update of a replace of an owned, validated item: every replaceable attribute, the index keys,
+     * {@code updatedAt} and the version. A single replace sends it; so does a transaction's replace.
+     */
+    Expressions replacementOf(T input) {
         Expressions update = new Expressions();
-        applyChanges(update, values, name -> model.value(input, name), now());
-        return update(key, update, precondition);
+        applyChanges(update, replaceableValues(input), name -> model.value(input, name), now());
+        return update;
     }
 
     /**
@@ -402,12 +529,34 @@ public final class EntityRepository<T extends Record> {
      * @throws IllegalArgumentException when the changes are for another entity type
      */
     public T patch(Scope scope, Map<String, ?> key, Changes<T> changes, Precondition precondition) {
+        requireOwn(changes);
+        checkConstraints(changes.values(), new ArrayList<>());
+        return write(scope, key, changes, precondition);
+    }
+
+    /**
+     * Checks typed changes for a patch without a read (a transaction's) and renders their update; refused where a
+     * patch must read first.
+     */
+    Expressions patchOf(Map<String, ?> key, Changes<T> changes, Function<String, Object> keyValues) {
+        requireOwn(changes);
+        checkConstraints(changes.values(), new ArrayList<>());
+        if (changes.isEmpty()) {
+            throw new IllegalArgumentException("a patch of " + entity.type() + " without changes writes nothing;"
+                    + " check a condition instead");
+        }
+        if (patchReads || entity.uniqueAttributes().stream().anyMatch(changes.values()::containsKey)) {
+            throw new IllegalArgumentException(entity.type() + " has constraints that span attributes, or the"
+                    + " changes move a unique value, so its patch reads the item first, which a transaction cannot");
+        }
+        return updateOf(changes, keyValues);
+    }
+
+    private void requireOwn(Changes<T> changes) {
         if (changes.entity() != entity) {
             throw new IllegalArgumentException("changes of " + changes.entity().type() + " cannot patch a "
                     + entity.type());
         }
-        checkConstraints(changes.values(), new ArrayList<>());
-        return write(scope, key, changes, precondition);
     }
 
     private T write(Scope scope, Map<String, ?> key, Changes<T> changes, Precondition precondition) {
@@ -721,7 +870,7 @@ public final class EntityRepository<T extends Record> {
         }
     }
 
-    private Map<String, ?> idKey(String id) {
+    Map<String, ?> idKey(String id) {
         String attribute = entity.idAttribute().orElseThrow(() -> new IllegalStateException(
                 entity.type() + " declares no id attribute; pass its key as a map"));
         Map<String, Object> key = new HashMap<>();
@@ -729,7 +878,7 @@ public final class EntityRepository<T extends Record> {
         return key;
     }
 
-    private Function<String, Object> keyValues(Scope scope, Map<String, ?> key) {
+    Function<String, Object> keyValues(Scope scope, Map<String, ?> key) {
         Set<String> expected = new LinkedHashSet<>(entity.keyAttributes());
         entity.ownerAttribute().ifPresent(expected::remove);
         if (!key.keySet().equals(expected)) {
@@ -753,7 +902,7 @@ public final class EntityRepository<T extends Record> {
                 entity.type() + " is owner-scoped; pass Scope.owner(callerId)")));
     }
 
-    private Instant now() {
+    Instant now() {
         return table.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

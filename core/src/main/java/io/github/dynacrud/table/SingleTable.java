@@ -123,6 +123,37 @@ public final class SingleTable {
         return new EntityRepository<>(this, entity);
     }
 
+    /**
+     * Starts a transaction: writes of items of any entity types of this table that succeed or fail together.
+     *
+     * <pre>{@code
+     * Transaction transaction = table.transaction();
+     * transaction.create(todos, scope, Todo.of("Ship it"));
+     * transaction.patch(projects, scope, projectId, Changes.of(Project.ENTITY).increment("open", 1));
+     * transaction.commit();
+     * }</pre>
+     *
+     * @return an empty transaction
+     */
+    public Transaction transaction() {
+        return new Transaction(this);
+    }
+
+    /**
+     * Starts a read of items of any entity types of this table as of one moment.
+     *
+     * <pre>{@code
+     * ReadTransaction read = table.readTransaction();
+     * ReadTransaction.Item<Todo> todo = read.get(todos, scope, todoId);
+     * Optional<Todo> found = read.run().get(todo);
+     * }</pre>
+     *
+     * @return an empty read transaction
+     */
+    public ReadTransaction readTransaction() {
+        return new ReadTransaction(this);
+    }
+
     /** @return the client all repositories of this table use */
     public DynamoDbClient client() {
         return client;

@@ -3,6 +3,7 @@ package io.github.dynacrud.table;
 import io.github.dynacrud.ConditionFailedException;
 import io.github.dynacrud.DynacrudException;
 import io.github.dynacrud.ItemNotFoundException;
+import io.github.dynacrud.TransactionCanceledException;
 import io.github.dynacrud.VersionConflictException;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.internal.EntityMapping;
@@ -59,6 +60,22 @@ final class WriteConditions {
             return new VersionConflictException(entity.type());
         }
         return new ConditionFailedException(entity.type());
+    }
+
+    /**
+     * Tells which part failed, as one action of a cancelled transaction.
+     *
+     * @param old          the old item returned with the failure, or {@code null} when there was none
+     * @param precondition what the write expected
+     * @return the reason
+     */
+    TransactionCanceledException.Reason reason(Map<String, AttributeValue> old, Precondition precondition) {
+        DynacrudException failure = failure(old, precondition);
+        if (failure instanceof ItemNotFoundException) {
+            return TransactionCanceledException.Reason.NOT_FOUND;
+        }
+        return failure instanceof VersionConflictException ? TransactionCanceledException.Reason.VERSION_CONFLICT
+                : TransactionCanceledException.Reason.CONDITION_FAILED;
     }
 
     private String storedVersion(Map<String, AttributeValue> item) {

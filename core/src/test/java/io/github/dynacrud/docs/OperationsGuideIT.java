@@ -11,7 +11,15 @@ import io.github.dynacrud.testing.DynamoDbLocalExtension;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
 import java.util.ArrayList;
+// tag::transaction-imports[]
+import io.github.dynacrud.TransactionCanceledException;
+import io.github.dynacrud.table.ReadTransaction;
+import io.github.dynacrud.table.Transaction;
+// end::transaction-imports[]
+// tag::batch-imports[]
+import io.github.dynacrud.table.BatchWrite;
 import java.util.List;
+// end::batch-imports[]
 // tag::operations-imports[]
 import io.github.dynacrud.ConditionFailedException;
 import io.github.dynacrud.table.Changes;
@@ -53,13 +61,15 @@ class OperationsGuideIT {
     }
     // end::post[]
 
+    private SingleTable table;
     private EntityRepository<Post> posts;
 
     @BeforeEach
     void openTable(DynamoDbClient dynamoDb) {
         String tableName = DynamoDbLocalExtension.uniqueTableName("operations");
         LocalTable.create(dynamoDb, tableName, Post.ENTITY);
-        posts = SingleTable.builder().client(dynamoDb).tableName(tableName).build().repository(Post.ENTITY);
+        table = SingleTable.builder().client(dynamoDb).tableName(tableName).build();
+        posts = table.repository(Post.ENTITY);
     }
 
     @Test
@@ -117,5 +127,61 @@ class OperationsGuideIT {
         assertThat(views).isEqualTo(1);
         assertThat(overview.items()).hasSize(1);
         assertThat(overview.items().get(0).get("title", String.class)).contains("Hello, world");
+    }
+
+    @Test
+    void batches_workAsTheGuideSays() {
+        Scope alice = Scope.owner("alice");
+        String id = posts.create(alice, new Post(null, null, "Old", Status.DRAFT, 0, List.of(), Set.of(), null,
+                null, null)).id();
+        Post first = new Post(null, null, "First", Status.DRAFT, 0, List.of(), Set.of(), null, null, null);
+        Post second = new Post(null, null, "Second", Status.DRAFT, 0, List.of(), Set.of(), null, null, null);
+
+        // tag::batch[]
+        List<Post> written = posts.batchWrite(alice, BatchWrite.Waiver.VERSION_CHECKS)
+                .put(first)
+                .put(second)
+                .delete(id)
+                .run();
+        List<Post> found = posts.getAll(alice, List.of(written.get(1).id(), id, written.get(0).id()));
+        // end::batch[]
+        assertThat(found).extracting(Post::title).containsExactly("Second", "First");
+        assertThat(found).extracting(Post::version).containsExactly(1L, 1L);
+    }
+
+    @Test
+    void transactions_workAsTheGuideSays() {
+        Scope alice = Scope.owner("alice");
+        Post published = posts.create(alice, new Post(null, null, "Out", Status.PUBLISHED, 0, List.of(), Set.of(),
+                null, null, null));
+        String id = published.id();
+        Post draft = new Post(null, null, "Follow-up", Status.DRAFT, 0, List.of(), Set.of(), null, null, null);
+
+        // tag::transaction[]
+        Transaction transaction = table.transaction();
+        Post followUp = transaction.create(posts, alice, draft);
+        transaction.patch(posts, alice, id, Changes.of(Post.ENTITY).append("history", List.of("followed up")),
+                Precondition.version(1).and(Condition.attribute("status").eq(Status.PUBLISHED)));
+        try {
+            transaction.commit();
+        } catch (TransactionCanceledException e) {
+            // nothing was written; e.reasons() tells, per action, what failed (HTTP 409)
+        }
+
+        ReadTransaction read = table.readTransaction();
+        ReadTransaction.Item<Post> original = read.get(posts, alice, id);
+        ReadTransaction.Item<Post> created = read.get(posts, alice, followUp.id());
+        ReadTransaction.Result both = read.run();
+        Optional<Post> followed = both.get(original);
+        // end::transaction[]
+        assertThat(followed.orElseThrow().history()).containsExactly("followed up");
+        assertThat(both.get(created)).contains(followUp);
+
+        Transaction stale = table.transaction();
+        stale.create(posts, alice, draft);
+        stale.patch(posts, alice, id, Changes.of(Post.ENTITY).increment("views", 1), Precondition.version(1));
+        assertThatThrownBy(stale::commit).isInstanceOfSatisfying(TransactionCanceledException.class,
+                e -> assertThat(e.reasons()).containsExactly(TransactionCanceledException.Reason.NONE,
+                        TransactionCanceledException.Reason.VERSION_CONFLICT));
     }
 }

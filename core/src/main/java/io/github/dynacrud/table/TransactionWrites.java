@@ -1,0 +1,154 @@
+package io.github.dynacrud.table;
+
+import io.github.dynacrud.RetryableException;
+import io.github.dynacrud.StorageException;
+import io.github.dynacrud.TransactionCanceledException;
+import io.github.dynacrud.TransactionCanceledException.Reason;
+import io.github.dynacrud.entity.Entity;
+import io.github.dynacrud.internal.AwsFailures;
+import io.github.dynacrud.internal.Backoff;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
+
+/**
+ * The writes of one transaction, grouped by the action that added them: their limits (how many, each item once),
+ * the one {@code TransactWriteItems} that sends them with its retries of conflicts, and the reading of its
+ * cancellation reasons into one reason per action.
+ */
+final class TransactionWrites {
+    /** Cancellation codes that a later attempt can overcome, besides a conflict, which is retried here. */
+    private static final Set<String> PASSING = Set.of("ThrottlingError", "ProvisionedThroughputExceeded",
+            "RequestLimitExceeded", "InternalServerError");
+
+    /**
+     * One write and what its failed condition means, read from the old item DynamoDB returns with it.
+     *
+     * @param write  the write
+     * @param reason the reason of a failed condition, given the old item or {@code null}
+     */
+    record Write(TransactWriteItem write, Function<Map<String, AttributeValue>, Reason> reason) {
+    }
+
+    private final int maxWrites;
+    private final List<TransactWriteItem> items = new ArrayList<>();
+    private final List<Write> writes = new ArrayList<>();
+    private final List<Integer> actionOf = new ArrayList<>();
+    private final List<String> actionTypes = new ArrayList<>();
+    private final Map<Map<String, AttributeValue>, Integer> keys = new HashMap<>();
+
+    TransactionWrites(int maxWrites) {
+        this.maxWrites = maxWrites;
+    }
+
+    /** Adds the writes of one action, refusing more writes than the limit and an item named twice. */
+    void add(String entityType, List<Write> action) {
+        int index = actionTypes.size();
+        if (items.size() + action.size() > maxWrites) {
+            throw new IllegalStateException("action " + index + " (" + entityType + ") would make "
+                    + (items.size() + action.size()) + " writes; a transaction holds at most " + maxWrites
+                    + ", guard items of unique attributes included");
+        }
+        Map<Map<String, AttributeValue>, Integer> added = new HashMap<>();
+        for (Write write : action) {
+            Map<String, AttributeValue> key = key(write.write());
+            Integer other = keys.containsKey(key) ? keys.get(key) : added.get(key);
+            if (other != null) {
+                throw new IllegalArgumentException("action " + index + " (" + entityType + ") writes an item that"
+                        + " action " + other + " writes too (a unique value counts as an item); DynamoDB takes one"
+                        + " action per item in a transaction");
+            }
+            added.put(key, index);
+        }
+        keys.putAll(added);
+        actionTypes.add(entityType);
+        for (Write write : action) {
+            items.add(write.write());
+            writes.add(write);
+            actionOf.add(index);
+        }
+    }
+
+    /** Sends the writes in one transaction, retrying conflicts with other transactions a bounded number of times. */
+    void commit(DynamoDbClient client, String clientRequestToken) {
+        if (items.isEmpty()) {
+            throw new IllegalStateException("a transaction without actions has nothing to commit");
+        }
+        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(items)
+                .clientRequestToken(clientRequestToken).build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.transactWriteItems(request);
+                return;
+            } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+                failIfChecked(reasons);
+                retryOnlyConflicts("TransactWriteItems", e);
+                Backoff.pause(attempt, "DynamoDB TransactWriteItems conflicted with another transaction");
+            } catch (TransactionInProgressException e) {
+                throw new RetryableException("DynamoDB TransactWriteItems with this client request token is still"
+                        + " in progress");
+            } catch (SdkException e) {
+                throw AwsFailures.translate("TransactWriteItems", e);
+            }
+        }
+    }
+
+    /**
+     * Throws the failure of a cancelled transaction unless a conflict with another transaction cancelled it alone,
+     * which a later attempt can overcome.
+     */
+    static void retryOnlyConflicts(String operation,
+            software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException cancelled) {
+        List<String> codes = (cancelled.hasCancellationReasons() ? cancelled.cancellationReasons()
+                : List.<CancellationReason>of()).stream().map(CancellationReason::code)
+                .filter(code -> code != null && !"None".equals(code)).distinct().toList();
+        if (!codes.equals(List.of("TransactionConflict"))) {
+            String description = "DynamoDB " + operation + " was cancelled: " + codes;
+            throw !codes.isEmpty() && PASSING.containsAll(codes) ? new RetryableException(description)
+                    : new StorageException(description);
+        }
+    }
+
+    /** Throws the typed failure when a condition of the transaction failed. */
+    private void failIfChecked(List<CancellationReason> reasons) {
+        if (reasons.stream().noneMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+            return;
+        }
+        List<Reason> perAction = new ArrayList<>();
+        actionTypes.forEach(type -> perAction.add(Reason.NONE));
+        for (int i = 0; i < reasons.size() && i < writes.size(); i++) {
+            CancellationReason reason = reasons.get(i);
+            int action = actionOf.get(i);
+            if ("ConditionalCheckFailed".equals(reason.code()) && perAction.get(action) == Reason.NONE) {
+                perAction.set(action, writes.get(i).reason().apply(reason.hasItem() ? reason.item() : null));
+            }
+        }
+        throw new TransactionCanceledException(actionTypes, perAction);
+    }
+
+    private static Map<String, AttributeValue> key(TransactWriteItem write) {
+        Map<String, AttributeValue> key;
+        if (write.put() != null) {
+            key = write.put().item();
+        } else if (write.update() != null) {
+            key = write.update().key();
+        } else if (write.delete() != null) {
+            key = write.delete().key();
+        } else {
+            key = write.conditionCheck().key();
+        }
+        return Map.of(Entity.PARTITION_KEY, key.get(Entity.PARTITION_KEY), Entity.SORT_KEY,
+                key.get(Entity.SORT_KEY));
+    }
+}
