@@ -120,6 +120,7 @@ public final class BenchmarkSuite {
                 .note("The users example's jar (`examples/users/target/users-example.jar`) is "
                         + String.format("%,d", Files.size(usersJar)) + " bytes.");
         loggingSection(report, loggingRuns, classes, jars, pairs);
+        report.note(WarmRequests.requestLine(warm));
 
         String results = report.markdown();
         Files.writeString(workDir.resolve("results.md"), results, StandardCharsets.UTF_8);

@@ -12,24 +12,46 @@ import org.slf4j.MDC;
 class JsonLinesServiceProviderTest {
     @Test
     void onTheClassPath_isTheProviderSlf4jFindsAndWritesToSystemOut() {
-        // GIVEN
-        PrintStream original = System.out;
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
-        try {
-            // WHEN
+        // WHEN
+        String output = printed(() -> {
             MDC.put("correlation_id", "apigw-1");
-            LoggerFactory.getLogger("found").info("hello");
-        } finally {
-            MDC.remove("correlation_id");
-            System.setOut(original);
-        }
+            try {
+                LoggerFactory.getLogger("found").info("hello");
+            } finally {
+                MDC.remove("correlation_id");
+            }
+        });
 
         // THEN
         assertThat(LoggerFactory.getILoggerFactory().getClass().getName())
                 .isEqualTo("io.github.dynacrud.lambda.logging.internal.JsonLineLoggerFactory");
-        assertThat(output.toString(StandardCharsets.UTF_8))
+        assertThat(output)
                 .matches("\\{\"timestamp\":\"[^\"]+\",\"level\":\"INFO\",\"message\":\"hello\",\"logger\":\"found\","
                         + "\"service\":\"[^\"]+\",\"correlation_id\":\"apigw-1\"}\n");
+    }
+
+    @Test
+    void guidesOwnLogLine_carriesItsPairsAsKeys() {
+        // WHEN
+        String output = printed(() -> new GuideOrderService().ship("order-7", 3));
+
+        // THEN
+        assertThat(output)
+                .matches("\\{\"timestamp\":\"[^\"]+\",\"level\":\"INFO\",\"message\":\"order shipped\","
+                        + "\"logger\":\"io.github.dynacrud.lambda.logging.GuideOrderService\",\"service\":\"[^\"]+\","
+                        + "\"order_id\":\"order-7\",\"items\":3}\n");
+    }
+
+    /** Runs an action and returns what it printed on standard output, where Lambda reads a function's logs. */
+    private static String printed(Runnable action) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setOut(original);
+        }
+        return output.toString(StandardCharsets.UTF_8);
     }
 }

@@ -112,25 +112,29 @@ final class JsonLine {
                 || value instanceof Double d && Double.isFinite(d) || value instanceof Float f && Float.isFinite(f);
     }
 
+    /** Copies runs of plain characters whole: most keys and values have nothing to escape. */
     private void string(String value) {
         text.append('"');
+        int plainFrom = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '"' -> text.append("\\\"");
-                case '\\' -> text.append("\\\\");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                case '\t' -> text.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        text.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        text.append(c);
-                    }
-                }
+            if (c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029') {
+                text.append(value, plainFrom, i);
+                escape(c);
+                plainFrom = i + 1;
             }
         }
-        text.append('"');
+        text.append(value, plainFrom, value.length()).append('"');
+    }
+
+    private void escape(char c) {
+        switch (c) {
+            case '"' -> text.append("\\\"");
+            case '\\' -> text.append("\\\\");
+            case '\n' -> text.append("\\n");
+            case '\r' -> text.append("\\r");
+            case '\t' -> text.append("\\t");
+            default -> text.append(String.format("\\u%04x", (int) c));
+        }
     }
 }
