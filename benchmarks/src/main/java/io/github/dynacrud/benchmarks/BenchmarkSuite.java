@@ -3,6 +3,7 @@ package io.github.dynacrud.benchmarks;
 import io.github.dynacrud.examples.todo.Todo;
 import io.github.dynacrud.local.LocalDynamoDb;
 import io.github.dynacrud.local.LocalTable;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,11 +58,15 @@ public final class BenchmarkSuite {
         long startedAt = System.nanoTime();
         Path workDir = Files.createDirectories(setting("workDir"));
         int pairs = Integer.parseInt(System.getProperty("bench.pairs", "10"));
-        Map<Contender, Path> jars = new EnumMap<>(Map.of(Contender.DYNACRUD, existing(setting("todoJar")),
-                Contender.BASELINE, existing(setting("baselineJar"))));
+        Path todoJar = existing(setting("todoJar"));
+        Map<Contender, Path> jars = new EnumMap<>(Map.of(Contender.DYNACRUD, todoJar,
+                Contender.BASELINE, existing(setting("baselineJar")),
+                Contender.DYNACRUD_WITHOUT_LOGGING, LoggingBinding.strip(todoJar,
+                        workDir.resolve("todo-without-logging.jar"))));
         Path usersJar = existing(setting("usersJar"));
 
         Map<Contender, List<ColdStart.Run>> runs = new EnumMap<>(Contender.class);
+        Map<Contender, List<ColdStart.Run>> loggingRuns = new EnumMap<>(Contender.class);
         Map<Contender, Integer> classes = new EnumMap<>(Contender.class);
         Map<Contender, List<Map<String, Double>>> steps = new EnumMap<>(Contender.class);
         String cpuLimit;
@@ -73,22 +78,16 @@ public final class BenchmarkSuite {
                 coldStart.install(contender, jars.get(contender));
                 coldStart.run(contender); // the first start also reads the jars from disk: not counted
                 runs.put(contender, new ArrayList<>());
+                loggingRuns.put(contender, new ArrayList<>());
                 steps.put(contender, new ArrayList<>());
             }
-            for (int pair = 1; pair <= pairs; pair++) {
-                for (Contender contender : inPairOrder(pair)) {
-                    ColdStart.Run run = coldStart.run(contender);
-                    runs.get(contender).add(run);
-                    System.out.printf("cold start %d/%d %s: init %.0f ms, first response %.0f ms, second %.0f ms,"
-                            + " peak RSS %d KiB%n", pair, pairs, contender, run.initMillis(), run.firstResponseMillis(),
-                            run.secondResponseMillis(), run.peakRssKib());
-                }
-            }
+            coldStarts(coldStart, runs, pairs, Contender.DYNACRUD, Contender.BASELINE);
+            coldStarts(coldStart, loggingRuns, pairs, Contender.DYNACRUD, Contender.DYNACRUD_WITHOUT_LOGGING);
             for (Contender contender : Contender.values()) {
                 classes.put(contender, coldStart.classesLoadedByFirstResponse(contender));
             }
             for (int pair = 1; pair <= INIT_STEP_PAIRS; pair++) {
-                for (Contender contender : inPairOrder(pair)) {
+                for (Contender contender : inPairOrder(pair, Contender.DYNACRUD, Contender.BASELINE)) {
                     steps.get(contender).add(coldStart.initSteps(contender, jars.get(contender)));
                 }
             }
@@ -120,6 +119,8 @@ public final class BenchmarkSuite {
                         Files.size(jars.get(Contender.BASELINE)), "%,.0f", 1.5)
                 .note("The users example's jar (`examples/users/target/users-example.jar`) is "
                         + String.format("%,d", Files.size(usersJar)) + " bytes.");
+        loggingSection(report, loggingRuns, classes, jars, pairs);
+        report.note(WarmRequests.requestLine(warm));
 
         String results = report.markdown();
         Files.writeString(workDir.resolve("results.md"), results, StandardCharsets.UTF_8);
@@ -132,10 +133,43 @@ public final class BenchmarkSuite {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
+    /** Starts two handlers {@code pairs} times each, in pairs, and adds their runs to {@code runs}. */
+    private static void coldStarts(ColdStart coldStart, Map<Contender, List<ColdStart.Run>> runs, int pairs,
+            Contender a, Contender b) throws Exception {
+        for (int pair = 1; pair <= pairs; pair++) {
+            for (Contender contender : inPairOrder(pair, a, b)) {
+                ColdStart.Run run = coldStart.run(contender);
+                runs.get(contender).add(run);
+                System.out.printf("cold start %d/%d %s: init %.0f ms, first response %.0f ms, second %.0f ms,"
+                        + " peak RSS %d KiB%n", pair, pairs, contender, run.initMillis(), run.firstResponseMillis(),
+                        run.secondResponseMillis(), run.peakRssKib());
+            }
+        }
+    }
+
     /** A B, then B A: neither handler always runs first, or right after the other. */
-    private static List<Contender> inPairOrder(int pair) {
-        return pair % 2 == 1 ? List.of(Contender.DYNACRUD, Contender.BASELINE)
-                : List.of(Contender.BASELINE, Contender.DYNACRUD);
+    private static List<Contender> inPairOrder(int pair, Contender a, Contender b) {
+        return pair % 2 == 1 ? List.of(a, b) : List.of(b, a);
+    }
+
+    /** What the example's SLF4J binding costs: the same jar with and without it, started in pairs of their own. */
+    private static void loggingSection(Report report, Map<Contender, List<ColdStart.Run>> runs,
+            Map<Contender, Integer> classes, Map<Contender, Path> jars, int pairs) throws IOException {
+        Contender with = Contender.DYNACRUD;
+        Contender without = Contender.DYNACRUD_WITHOUT_LOGGING;
+        report.section("Logging", "The todo example's jar with `dynacrud-lambda-logging` against the same jar without"
+                + " it (SLF4J then finds no provider and logs nothing): medians of " + pairs + " more pairs of fresh"
+                + " JVMs, started like the cold starts above. With the binding, each request also writes its JSON"
+                + " line.", with, without);
+        coldStartRow(report, runs, with, without, "Init: JVM start to the first request for an event, ms",
+                ColdStart.Run::initMillis, "%.0f", 0);
+        coldStartRow(report, runs, with, without, "Time to first response (`POST /todos`), ms",
+                ColdStart.Run::firstResponseMillis, "%.0f", 0);
+        coldStartRow(report, runs, with, without, "Time to second response (`GET /todos/{id}`), ms",
+                ColdStart.Run::secondResponseMillis, "%.0f", 0);
+        coldStartRow(report, runs, with, without, "Peak RSS, MiB", run -> run.peakRssKib() / 1024.0, "%.1f", 0);
+        report.row("Classes loaded by the first response", classes.get(with), classes.get(without), "%.0f", 0)
+                .row("Function jar, bytes", Files.size(jars.get(with)), Files.size(jars.get(without)), "%,.0f", 0);
     }
 
     /** Each step's median over the runs, in the order of the first run. */
@@ -149,14 +183,19 @@ public final class BenchmarkSuite {
 
     private static void coldStartRow(Report report, Map<Contender, List<ColdStart.Run>> runs, String measure,
             ToDoubleFunction<ColdStart.Run> figure, String format, double maxRatio) {
-        List<ColdStart.Run> dynacrud = runs.get(Contender.DYNACRUD);
-        List<ColdStart.Run> baseline = runs.get(Contender.BASELINE);
+        coldStartRow(report, runs, Contender.DYNACRUD, Contender.BASELINE, measure, figure, format, maxRatio);
+    }
+
+    private static void coldStartRow(Report report, Map<Contender, List<ColdStart.Run>> runs, Contender left,
+            Contender right, String measure, ToDoubleFunction<ColdStart.Run> figure, String format, double maxRatio) {
+        List<ColdStart.Run> lefts = runs.get(left);
+        List<ColdStart.Run> rights = runs.get(right);
         List<Double> ratios = new ArrayList<>();
-        for (int pair = 0; pair < dynacrud.size(); pair++) {
-            ratios.add(figure.applyAsDouble(dynacrud.get(pair)) / figure.applyAsDouble(baseline.get(pair)));
+        for (int pair = 0; pair < lefts.size(); pair++) {
+            ratios.add(figure.applyAsDouble(lefts.get(pair)) / figure.applyAsDouble(rights.get(pair)));
         }
-        report.row(measure, median(runs, Contender.DYNACRUD, figure), median(runs, Contender.BASELINE, figure),
-                Report.median(ratios), format, maxRatio);
+        report.row(measure, median(runs, left, figure), median(runs, right, figure), Report.median(ratios), format,
+                maxRatio);
     }
 
     private static double median(Map<Contender, List<ColdStart.Run>> runs, Contender contender,

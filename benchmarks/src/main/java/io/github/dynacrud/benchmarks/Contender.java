@@ -10,13 +10,19 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The two todo handlers every benchmark compares: the example built on dynacrud, and the same routes by hand. */
+/**
+ * The todo handlers the benchmarks compare: the example built on dynacrud, the same routes by hand, and the example
+ * without its logging binding (for cold starts only).
+ */
 enum Contender {
     /** {@code examples/todo}: dynacrud's router, validation, mapping and repository. */
     DYNACRUD("todo example (dynacrud)", TodoHandler.class,
             (client, environment) -> new TodoHandler(SingleTable.fromEnvironment(environment, client))),
     /** {@code benchmarks/baseline}: a switch, the low-level client and Jackson. */
-    BASELINE("hand-written baseline", BaselineTodoHandler.class, BaselineTodoHandler::new);
+    BASELINE("hand-written baseline", BaselineTodoHandler.class, BaselineTodoHandler::new),
+    /** The todo example's jar without its SLF4J binding: SLF4J finds no provider and logs nothing. */
+    DYNACRUD_WITHOUT_LOGGING("todo example without a logging binding", TodoHandler.class,
+            (client, environment) -> new TodoHandler(SingleTable.fromEnvironment(environment, client)));
 
     private final String label;
     private final Class<?> handlerClass;

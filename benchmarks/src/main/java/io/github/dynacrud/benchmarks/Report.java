@@ -25,9 +25,22 @@ final class Report {
      * @return this report
      */
     Report section(String heading, String about) {
+        return section(heading, about, Contender.DYNACRUD, Contender.BASELINE);
+    }
+
+    /**
+     * Starts a section of measures comparing two handlers.
+     *
+     * @param heading the section's heading
+     * @param about   a sentence about it
+     * @param left    the handler of the first column
+     * @param right   the handler of the second column, which ratios divide by
+     * @return this report
+     */
+    Report section(String heading, String about, Contender left, Contender right) {
         text.append("\n### ").append(heading).append("\n\n").append(about).append("\n\n")
-                .append("| Measure | ").append(Contender.DYNACRUD.label()).append(" | ")
-                .append(Contender.BASELINE.label()).append(" | Ratio | Target |\n")
+                .append("| Measure | ").append(left.label()).append(" | ")
+                .append(right.label()).append(" | Ratio | Target |\n")
                 .append("| --- | ---: | ---: | ---: | --- |\n");
         return this;
     }

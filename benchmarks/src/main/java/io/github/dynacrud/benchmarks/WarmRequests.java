@@ -3,6 +3,7 @@ package io.github.dynacrud.benchmarks;
 import io.github.dynacrud.lambda.deploy.FunctionProcess;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -29,6 +30,7 @@ final class WarmRequests {
     static Options options() {
         return new OptionsBuilder()
                 .include(Pattern.quote(HandlerBenchmark.class.getName()) + "\\.")
+                .include(Pattern.quote(RequestLineBenchmark.class.getName()) + "\\.")
                 .forks(2)
                 .warmupIterations(4)
                 .warmupTime(TimeValue.seconds(1))
@@ -61,11 +63,32 @@ final class WarmRequests {
         }
     }
 
+    /**
+     * Says what writing one request line costs a warm function.
+     *
+     * @param results JMH's results of {@link #options()}
+     * @return a sentence with the time and allocation of one line, beside those of a whole create
+     */
+    static String requestLine(Collection<RunResult> results) {
+        for (RunResult result : results) {
+            if (result.getParams().getBenchmark().equals(RequestLineBenchmark.class.getName() + ".requestLine")) {
+                return String.format(Locale.ROOT, "On a warm function, writing one request line takes %,.0f ns and"
+                        + " allocates %,.0f bytes (JMH, `RequestLineBenchmark`, into a stream that drops the bytes),"
+                        + " against %,.0f ns and %,.0f bytes for a whole `create` above.",
+                        result.getPrimaryResult().getScore(),
+                        result.getSecondaryResults().get(ALLOCATION).getScore(),
+                        score(results, "create", Contender.DYNACRUD, null),
+                        score(results, "create", Contender.DYNACRUD, ALLOCATION));
+            }
+        }
+        throw new IllegalStateException("JMH reported nothing for " + RequestLineBenchmark.class.getSimpleName());
+    }
+
     private static double score(Collection<RunResult> results, String operation, Contender contender,
             String secondary) {
         for (RunResult result : results) {
             if (result.getParams().getBenchmark().endsWith("." + operation)
-                    && result.getParams().getParam("contender").equals(contender.name())) {
+                    && contender.name().equals(result.getParams().getParam("contender"))) {
                 Result<?> score = secondary == null ? result.getPrimaryResult()
                         : result.getSecondaryResults().get(secondary);
                 if (score == null) {

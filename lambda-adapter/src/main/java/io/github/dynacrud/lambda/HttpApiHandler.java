@@ -5,16 +5,15 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.github.dynacrud.http.HttpRequest;
-import io.github.dynacrud.http.Json;
 import io.github.dynacrud.http.Router;
 import io.github.dynacrud.http.internal.ProblemMapper;
 import io.github.dynacrud.lambda.internal.EventMapping;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The Lambda entry point of an API Gateway HTTP API (payload format 2.0): turns each event into an
@@ -35,12 +34,18 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>No event, however malformed, makes {@link #handleRequest} throw: a broken event gets a 400 problem, an unexpected
- * failure a 500 problem with the request id. Each request is logged as one JSON line (method, route, status, latency,
- * request id; never bodies or tokens) on the SLF4J logger {@code io.github.dynacrud.lambda}.
+ * failure a 500 problem with the request id. Each request is logged as one event on the SLF4J logger
+ * {@code io.github.dynacrud.lambda}, with the key-value pairs {@code method}, {@code route}, {@code status} and
+ * {@code latency_ms} (never bodies or tokens), while the MDC holds {@code correlation_id} (API Gateway's request id)
+ * and {@code function_request_id} (Lambda's); {@code dynacrud-lambda-logging} writes it as one JSON line.
  */
 public class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger LOG = LoggerFactory.getLogger("io.github.dynacrud.lambda");
     private static final ProblemMapper PROBLEMS = new ProblemMapper(Map.of());
+    /** Powertools' key for the id of the event that caused the invocation: API Gateway's request id. */
+    private static final String CORRELATION_ID = "correlation_id";
+    /** Powertools' key for Lambda's id of the invocation. */
+    private static final String FUNCTION_REQUEST_ID = "function_request_id";
 
     private final Router router;
     /** Priming resources registered with CRaC, which holds them only weakly. */
@@ -76,20 +81,30 @@ public class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, API
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         long start = System.nanoTime();
         String requestId = requestId(event);
-        String method = "-";
-        Router.Routed routed;
-        try {
-            HttpRequest request = EventMapping.toRequest(event).withRequestId(requestId);
-            method = request.method();
-            routed = router.handle(request);
-        } catch (RuntimeException | Error e) {
-            // An event that is not a request: answered by the same problem mapping as the router's failures.
-            routed = new Router.Routed(PROBLEMS.toResponse(e, HttpRequest.builder().requestId(requestId).build()),
-                    Optional.empty());
+        // Every line logged while this request runs, the request line and the router's own, names the invocation.
+        MDC.put(CORRELATION_ID, requestId);
+        if (context != null && context.getAwsRequestId() != null) {
+            MDC.put(FUNCTION_REQUEST_ID, context.getAwsRequestId());
         }
-        APIGatewayV2HTTPResponse response = EventMapping.toEvent(routed.response());
-        log(method, routed, (System.nanoTime() - start) / 1_000_000, requestId);
-        return response;
+        try {
+            String method = "-";
+            Router.Routed routed;
+            try {
+                HttpRequest request = EventMapping.toRequest(event).withRequestId(requestId);
+                method = request.method();
+                routed = router.handle(request);
+            } catch (RuntimeException | Error e) {
+                // An event that is not a request: answered by the same problem mapping as the router's failures.
+                routed = new Router.Routed(PROBLEMS.toResponse(e, HttpRequest.builder().requestId(requestId).build()),
+                        Optional.empty());
+            }
+            APIGatewayV2HTTPResponse response = EventMapping.toEvent(routed.response());
+            log(method, routed, (System.nanoTime() - start) / 1_000_000);
+            return response;
+        } finally {
+            MDC.remove(CORRELATION_ID);
+            MDC.remove(FUNCTION_REQUEST_ID);
+        }
     }
 
     /** API Gateway's request id; a new one for an event without, so the log line and the problem agree. */
@@ -98,16 +113,14 @@ public class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, API
         return id == null || id.isEmpty() ? java.util.UUID.randomUUID().toString() : id;
     }
 
-    private static void log(String method, Router.Routed routed, long latencyMs, String requestId) {
-        if (!LOG.isInfoEnabled()) {
-            return;
-        }
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("method", method);
-        line.put("route", routed.route().orElse(null));
-        line.put("status", routed.response().status());
-        line.put("latencyMs", latencyMs);
-        line.put("requestId", requestId);
-        LOG.info(new String(Json.write(line), java.nio.charset.StandardCharsets.UTF_8));
+    private static void log(String method, Router.Routed routed, long latencyMs) {
+        String route = routed.route().orElse(null);
+        int status = routed.response().status();
+        LOG.atInfo()
+                .addKeyValue("method", method)
+                .addKeyValue("route", route)
+                .addKeyValue("status", status)
+                .addKeyValue("latency_ms", latencyMs)
+                .log("{} {}", route == null ? method + " (no route)" : route, status);
     }
 }

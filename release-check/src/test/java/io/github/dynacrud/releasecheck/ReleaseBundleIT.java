@@ -31,7 +31,7 @@ import org.w3c.dom.Node;
 class ReleaseBundleIT {
     /** What a release publishes; the examples, benchmarks and this check are never part of it. */
     private static final List<String> PUBLISHED = List.of("dynacrud-bom", "dynacrud-core", "dynacrud-lambda-adapter",
-            "dynacrud-local", "dynacrud-parent", "dynacrud-test");
+            "dynacrud-lambda-logging", "dynacrud-local", "dynacrud-parent", "dynacrud-test");
     /** Published as POMs only. */
     private static final List<String> POM_ONLY = List.of("dynacrud-bom", "dynacrud-parent");
     private static final String SNAPSHOT_VERSION = System.getProperty("dynacrud.release.version", "0.1.0-SNAPSHOT");

@@ -151,7 +151,7 @@ class EventFuzzTest {
         assertThat(problem.get("instance").asText()).isEqualTo("req-broken-1");
         assertThat(response.getBody()).doesNotContain("kaboom").doesNotContain("Exception");
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("\"status\":500")
-                .contains("\"requestId\":\"req-broken-1\"");
+                .contains("\"correlation_id\":\"req-broken-1\"");
     }
 
     /** The properties every answer has, whatever the event. */
@@ -661,17 +661,17 @@ class EventFuzzTest {
     // ---- helpers ----
 
     /**
-     * Runs a handler with what it logs (slf4j-simple writes to {@code System.err}) going to a buffer: 20,000 request
-     * lines would drown the build log.
+     * Runs a handler with what it logs (dynacrud-lambda-logging writes to {@code System.out}) going to a buffer: 20,000
+     * request lines would drown the build log.
      */
     private static APIGatewayV2HTTPResponse handleLogging(HttpApiHandler handler, APIGatewayV2HTTPEvent event,
             ByteArrayOutputStream log) {
-        PrintStream stderr = System.err;
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
         try {
             return handler.handleRequest(event, null);
         } finally {
-            System.setErr(stderr);
+            System.setOut(stdout);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dynacrud.lambda.logging.JsonLinesServiceProvider;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.simple.SimpleLogger;
 
 /**
  * One function deployed from this module's build: packed by {@link HandlerJar}, run by {@link FunctionProcess}, fed by
@@ -57,7 +57,8 @@ final class Deployment implements AutoCloseable {
             classpath.add(existing(element));
         }
         // The SLF4J binding docs/lambda.md tells users to add to see the adapter's request log.
-        classpath.add(Path.of(SimpleLogger.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        classpath.add(Path.of(JsonLinesServiceProvider.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI()));
         List<String> duplicates = HandlerJar.build(existing(setting("testClasses", "target/test-classes")),
                 functionPackage, classpath, jar);
         Path taskRoot = work.resolve("task");

@@ -34,8 +34,8 @@ class LambdaRuntimeDeploymentIT {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String FUNCTION_PACKAGE = TodoHandler.class.getPackageName().replace('.', '/') + "/";
-    /** How slf4j-simple starts a line of the adapter's logger. */
-    private static final String REQUEST_LOG_PREFIX = " INFO io.github.dynacrud.lambda - ";
+    /** The X-Ray trace the emulator hands out with every event, as the log line names it. */
+    private static final String TRACE_ID = "1-67b0c0de-0123456789abcdef01234567";
     /** Lambda's limit for a deployment package uploaded directly. */
     private static final long LAMBDA_DIRECT_UPLOAD_LIMIT = 50L * 1024 * 1024;
 
@@ -74,7 +74,8 @@ class LambdaRuntimeDeploymentIT {
                 "io/github/dynacrud/table/SingleTable.class",
                 "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class",
                 "META-INF/services/jakarta.validation.spi.ValidationProvider",
-                "org/slf4j/simple/SimpleLogger.class");
+                "io/github/dynacrud/lambda/logging/JsonLinesServiceProvider.class",
+                "META-INF/services/org.slf4j.spi.SLF4JServiceProvider");
         assertThat(entries).as("HTTP clients other than url-connection, DynamoDB Local, the platform, tests")
                 .noneMatch(name -> Stream.of(
                         "org/apache/http/", "org/apache/hc/", "io/netty/",
@@ -159,21 +160,29 @@ class LambdaRuntimeDeploymentIT {
         List<String> output = deployment.functionLines();
         List<String> logged = new ArrayList<>();
         for (String line : output) {
-            int json = line.indexOf(REQUEST_LOG_PREFIX);
-            if (json >= 0) {
-                JsonNode entry = MAPPER.readTree(line.substring(json + REQUEST_LOG_PREFIX.length()));
-                assertThat(names(entry)).as(line)
-                        .containsExactly("method", "route", "status", "latencyMs", "requestId");
-                logged.add(entry.get("requestId").asText() + " " + entry.get("method").asText() + " "
-                        + entry.get("route").asText() + " " + entry.get("status").asInt());
+            if (line.contains("\"logger\":\"io.github.dynacrud.lambda\"")) {
+                JsonNode entry = MAPPER.readTree(line);
+                assertThat(names(entry)).as(line).containsExactlyInAnyOrder("timestamp", "level", "message",
+                        "logger", "service", "xray_trace_id", "method", "route", "status", "latency_ms",
+                        "correlation_id", "function_request_id");
+                assertThat(entry.get("timestamp").asText()).as(line)
+                        .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+                assertThat(entry.get("level").asText()).as(line).isEqualTo("INFO");
+                assertThat(entry.get("service").asText()).as("the function's name").isEqualTo("dynacrud-todos");
+                assertThat(entry.get("xray_trace_id").asText()).as(line).isEqualTo(TRACE_ID);
+                assertThat(entry.get("function_request_id").asText()).as(line).matches("[0-9a-f-]{36}");
+                assertThat(entry.get("latency_ms").isIntegralNumber()).as(line).isTrue();
+                logged.add(entry.get("correlation_id").asText() + " " + entry.get("method").asText() + " "
+                        + entry.get("route").asText() + " " + entry.get("status").asInt() + " "
+                        + entry.get("message").asText());
             }
         }
         assertThat(logged).as(deployment.functionOutput()).containsExactly(
-                "apigw-create POST POST /todos 201",
-                "apigw-read GET GET /todos/{id} 200",
-                "apigw-list GET GET /todos 200",
-                "apigw-delete DELETE DELETE /todos/{id} 204",
-                "apigw-gone GET GET /todos/{id} 404");
+                "apigw-create POST POST /todos 201 POST /todos 201",
+                "apigw-read GET GET /todos/{id} 200 GET /todos/{id} 200",
+                "apigw-list GET GET /todos 200 GET /todos 200",
+                "apigw-delete DELETE DELETE /todos/{id} 204 DELETE /todos/{id} 204",
+                "apigw-gone GET GET /todos/{id} 404 GET /todos/{id} 404");
         assertThat(output).as("the function's output").noneMatch(line -> line.contains("Ship the function"));
     }
 

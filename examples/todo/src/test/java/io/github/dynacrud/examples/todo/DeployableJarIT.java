@@ -2,13 +2,18 @@ package io.github.dynacrud.examples.todo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dynacrud.test.HttpApiEvents;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +48,11 @@ class DeployableJarIT {
                 "io/github/dynacrud/table/EntityRepository.class",
                 "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class",
                 "org/hibernate/validator/HibernateValidator.class",
-                "com/amazonaws/services/lambda/runtime/events/APIGatewayV2HTTPEvent.class");
+                "com/amazonaws/services/lambda/runtime/events/APIGatewayV2HTTPEvent.class",
+                "io/github/dynacrud/lambda/logging/JsonLinesServiceProvider.class",
+                "META-INF/services/org.slf4j.spi.SLF4JServiceProvider");
+        assertThat(entries).as("one SLF4J binding, so SLF4J never has to pick").noneMatch(e -> e.startsWith(
+                "org/slf4j/simple/") || e.startsWith("ch/qos/logback/") || e.startsWith("org/apache/logging/"));
     }
 
     @Test
@@ -74,7 +83,11 @@ class DeployableJarIT {
 
     @Test
     void handler_runsFromTheJarAloneAndAnswersWithoutDynamoDb() throws Exception {
-        // GIVEN a class loader that sees the jar and the JDK, nothing of the test class path
+        // GIVEN a class loader that sees the jar and the JDK, nothing of the test class path, and standard output
+        // read as Lambda reads it
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
         try (URLClassLoader jar = new URLClassLoader(new URL[] {JAR.toUri().toURL()},
                 ClassLoader.getPlatformClassLoader())) {
             Thread.currentThread().setContextClassLoader(jar);
@@ -103,8 +116,22 @@ class DeployableJarIT {
             assertThat(List.of(preflight, unknownPath, invalidCreate)).containsExactly(204, 404, 422);
             ((AutoCloseable) client).close();
         } finally {
+            System.setOut(stdout);
             Thread.currentThread().setContextClassLoader(DeployableJarIT.class.getClassLoader());
         }
+        // AND the jar's own SLF4J binding wrote each request as one JSON line
+        List<String> logged = new ArrayList<>();
+        for (String line : output.toString(StandardCharsets.UTF_8).lines().toList()) {
+            JsonNode entry = new ObjectMapper().readTree(line);
+            assertThat(entry.get("timestamp").asText()).as(line).isNotEmpty();
+            assertThat(entry.get("level").asText()).as(line).isEqualTo("INFO");
+            assertThat(entry.get("service").asText()).as(line).isNotEmpty();
+            assertThat(entry.get("correlation_id").asText()).as(line).isNotEmpty();
+            assertThat(entry.get("latency_ms").isIntegralNumber()).as(line).isTrue();
+            logged.add(entry.get("method").asText() + " " + entry.get("route").asText() + " "
+                    + entry.get("status").asInt());
+        }
+        assertThat(logged).containsExactly("OPTIONS CORS preflight 204", "GET null 404", "POST POST /todos 422");
     }
 
     private static int status(Object handler, Object event) throws Exception {
