@@ -14,7 +14,6 @@ import io.github.dynacrud.internal.AwsFailures;
 import io.github.dynacrud.internal.EntityMapping;
 import io.github.dynacrud.internal.Expressions;
 import io.github.dynacrud.internal.ItemLimits;
-import io.github.dynacrud.internal.KeyQuery;
 import io.github.dynacrud.internal.RecordModel;
 import io.github.dynacrud.internal.Ulid;
 import io.github.dynacrud.internal.UniqueGuards;

@@ -7,12 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.github.dynacrud.http.HttpRequest;
 import io.github.dynacrud.http.Json;
 import io.github.dynacrud.http.Router;
-import io.github.dynacrud.http.internal.ProblemMapper;
 import io.github.dynacrud.lambda.internal.EventMapping;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +38,6 @@ import org.slf4j.LoggerFactory;
  */
 public class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger LOG = LoggerFactory.getLogger("io.github.dynacrud.lambda");
-    private static final ProblemMapper PROBLEMS = new ProblemMapper(Map.of());
 
     private final Router router;
     /** Priming resources registered with CRaC, which holds them only weakly. */
@@ -83,9 +80,8 @@ public class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, API
             method = request.method();
             routed = router.handle(request);
         } catch (RuntimeException | Error e) {
-            // An event that is not a request: answered by the same problem mapping as the router's failures.
-            routed = new Router.Routed(PROBLEMS.toResponse(e, HttpRequest.builder().requestId(requestId).build()),
-                    Optional.empty());
+            // An event that is not a request: answered as the router answers its own failures.
+            routed = router.handleFailure(HttpRequest.builder().requestId(requestId).build(), e);
         }
         APIGatewayV2HTTPResponse response = EventMapping.toEvent(routed.response());
         log(method, routed, (System.nanoTime() - start) / 1_000_000, requestId);
