@@ -1,5 +1,7 @@
 package io.github.dynacrud.http;
 
+import io.github.dynacrud.BadRequestException;
+import io.github.dynacrud.http.internal.PercentDecoding;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -347,6 +349,33 @@ public final class HttpRequest {
         public Builder query(Map<String, List<String>> query) {
             this.query = new LinkedHashMap<>(query);
             return this;
+        }
+
+        /**
+         * Sets all query parameters from a raw query string ({@code a=1&b=x%20y}), decoded as a form: {@code +} is a
+         * space, escapes are UTF-8, a repeated name keeps every value in order, and empty pairs are skipped.
+         *
+         * @param rawQuery the query string, without its {@code ?}
+         * @return this builder
+         * @throws BadRequestException when the query string is not correctly percent-encoded
+         */
+        public Builder rawQuery(String rawQuery) {
+            Map<String, List<String>> parsed = new LinkedHashMap<>();
+            for (String pair : rawQuery.split("&")) {
+                if (!pair.isEmpty()) {
+                    int equals = pair.indexOf('=');
+                    String name = decodeQuery(equals < 0 ? pair : pair.substring(0, equals));
+                    String value = equals < 0 ? "" : decodeQuery(pair.substring(equals + 1));
+                    parsed.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(value);
+                }
+            }
+            this.query = parsed;
+            return this;
+        }
+
+        private static String decodeQuery(String text) {
+            return PercentDecoding.decodeQuery(text).orElseThrow(() ->
+                    new BadRequestException("the query string is not correctly percent-encoded"));
         }
 
         /**

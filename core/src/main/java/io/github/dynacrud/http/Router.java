@@ -4,7 +4,6 @@ import io.github.dynacrud.BadRequestException;
 import io.github.dynacrud.PayloadTooLargeException;
 import io.github.dynacrud.http.internal.PathTemplate;
 import io.github.dynacrud.http.internal.PercentDecoding;
-import io.github.dynacrud.http.internal.ProblemMapper;
 import io.github.dynacrud.table.EntityRepository;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,6 +86,23 @@ public final class Router {
             response = cors.decorate(identified, response);
         }
         return new Routed(response, routed.route());
+    }
+
+    /**
+     * Answers a failure that happened before a request could be routed (a transport event that is not a request, for
+     * instance) as the router answers its own failures: through the exception handlers, as problem details, then
+     * through every filter's {@code after}. Transports call it; applications do not need it.
+     *
+     * <pre>{@code
+     * Router.Routed answer = router.handleFailure(HttpRequest.builder().requestId(id).build(), failure);
+     * }</pre>
+     *
+     * @param request what is known of the request, at least its id
+     * @param failure what was thrown
+     * @return the response, with no route
+     */
+    public Routed handleFailure(HttpRequest request, Throwable failure) {
+        return new Routed(after(request, problems.toResponse(failure, request)), Optional.empty());
     }
 
     /**

@@ -15,7 +15,6 @@ import io.github.dynacrud.internal.Batches;
 import io.github.dynacrud.internal.EntityMapping;
 import io.github.dynacrud.internal.Expressions;
 import io.github.dynacrud.internal.ItemLimits;
-import io.github.dynacrud.internal.KeyQuery;
 import io.github.dynacrud.internal.RecordModel;
 import io.github.dynacrud.internal.Ulid;
 import io.github.dynacrud.internal.UniqueGuards;

@@ -6,11 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.github.dynacrud.http.HttpRequest;
 import io.github.dynacrud.http.Router;
-import io.github.dynacrud.http.internal.ProblemMapper;
 import io.github.dynacrud.lambda.internal.EventMapping;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -41,7 +38,6 @@ import org.slf4j.MDC;
  */
 public class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger LOG = LoggerFactory.getLogger("io.github.dynacrud.lambda");
-    private static final ProblemMapper PROBLEMS = new ProblemMapper(Map.of());
     /** Powertools' key for the id of the event that caused the invocation: API Gateway's request id. */
     private static final String CORRELATION_ID = "correlation_id";
     /** Powertools' key for Lambda's id of the invocation. */
@@ -94,9 +90,8 @@ public class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, API
                 method = request.method();
                 routed = router.handle(request);
             } catch (RuntimeException | Error e) {
-                // An event that is not a request: answered by the same problem mapping as the router's failures.
-                routed = new Router.Routed(PROBLEMS.toResponse(e, HttpRequest.builder().requestId(requestId).build()),
-                        Optional.empty());
+                // An event that is not a request: answered as the router answers its own failures.
+                routed = router.handleFailure(HttpRequest.builder().requestId(requestId).build(), e);
             }
             APIGatewayV2HTTPResponse response = EventMapping.toEvent(routed.response());
             log(method, routed, (System.nanoTime() - start) / 1_000_000);

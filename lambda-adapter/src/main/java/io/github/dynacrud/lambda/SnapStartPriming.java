@@ -1,10 +1,10 @@
 package io.github.dynacrud.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.github.dynacrud.spi.Snapshots;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import io.github.dynacrud.internal.Ulid;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -68,7 +68,7 @@ public final class SnapStartPriming implements Resource {
      */
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        Ulid.reseed();
+        Snapshots.afterRestore();
     }
 
     /**

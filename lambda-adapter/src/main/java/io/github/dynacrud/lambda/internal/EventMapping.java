@@ -7,7 +7,6 @@ import io.github.dynacrud.http.Headers;
 import io.github.dynacrud.http.HttpRequest;
 import io.github.dynacrud.http.HttpResponse;
 import io.github.dynacrud.http.Principal;
-import io.github.dynacrud.http.internal.PercentDecoding;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -70,10 +69,10 @@ public final class EventMapping {
                 .basePath(stage)
                 .path(rawPath.length() == stage.length() ? "/" : rawPath.substring(stage.length()))
                 .headers(headers(event.getHeaders()))
-                .query(query(event))
                 .cookies(cookies(event.getCookies()))
                 .body(body(event))
                 .requestId(Objects.requireNonNullElse(context.getRequestId(), ""));
+        query(event, request);
         principal(context.getAuthorizer()).ifPresent(request::principal);
         return request.build();
     }
@@ -136,32 +135,20 @@ public final class EventMapping {
         return Headers.of(values);
     }
 
-    private static Map<String, List<String>> query(APIGatewayV2HTTPEvent event) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
+    /** The query from {@code rawQueryString}, which keeps repeated keys apart; the joined map only without it. */
+    private static void query(APIGatewayV2HTTPEvent event, HttpRequest.Builder request) {
         String raw = event.getRawQueryString();
         if (raw != null && !raw.isEmpty()) {
-            for (String pair : raw.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int equals = pair.indexOf('=');
-                String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-                String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-                query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-            }
+            request.rawQuery(raw);
         } else if (event.getQueryStringParameters() != null) {
+            Map<String, List<String>> query = new LinkedHashMap<>();
             event.getQueryStringParameters().forEach((name, value) -> {
                 if (name != null && value != null) {
                     query.put(name, List.of(value));
                 }
             });
+            request.query(query);
         }
-        return query;
-    }
-
-    private static String decode(String text) {
-        return PercentDecoding.decodeQuery(text).orElseThrow(() ->
-                new BadRequestException("the query string is not correctly percent-encoded"));
     }
 
     private static Map<String, String> cookies(List<String> cookies) {

@@ -1,7 +1,8 @@
 package io.github.dynacrud.lambda.internal;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import io.github.dynacrud.http.internal.PercentDecoding;
+import io.github.dynacrud.BadRequestException;
+import io.github.dynacrud.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,16 +76,14 @@ public record SyntheticEvent(String method, String path, String rawQuery, Map<St
         if (rawQuery.isEmpty()) {
             return null;
         }
-        Map<String, String> joined = new LinkedHashMap<>();
-        for (String pair : rawQuery.split("&")) {
-            int equals = pair.indexOf('=');
-            Optional<String> name = PercentDecoding.decodeQuery(equals < 0 ? pair : pair.substring(0, equals));
-            Optional<String> value = PercentDecoding.decodeQuery(equals < 0 ? "" : pair.substring(equals + 1));
-            if (name.isEmpty() || value.isEmpty()) {
-                return null;
-            }
-            joined.merge(name.get(), value.get(), (a, b) -> a + "," + b);
+        Map<String, List<String>> query;
+        try {
+            query = HttpRequest.builder().rawQuery(rawQuery).build().query();
+        } catch (BadRequestException e) {
+            return null;
         }
+        Map<String, String> joined = new LinkedHashMap<>();
+        query.forEach((name, values) -> joined.put(name, String.join(",", values)));
         return joined;
     }
 }

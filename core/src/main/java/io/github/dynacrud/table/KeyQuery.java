@@ -1,13 +1,14 @@
-package io.github.dynacrud.internal;
+package io.github.dynacrud.table;
 
 import io.github.dynacrud.InvalidCursorException;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.entity.Index;
 import io.github.dynacrud.entity.KeyParts;
 import io.github.dynacrud.entity.KeyTemplate;
-import io.github.dynacrud.table.Page;
-import io.github.dynacrud.table.Query;
-import io.github.dynacrud.table.SortKeyCondition;
+import io.github.dynacrud.internal.AwsFailures;
+import io.github.dynacrud.internal.CursorCodec;
+import io.github.dynacrud.internal.EntityMapping;
+import io.github.dynacrud.internal.Expressions;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  *
  * @param <T> the record type
  */
-public final class KeyQuery<T extends Record> {
+final class KeyQuery<T extends Record> {
     private final EntityMapping<T> mapping;
     private final Entity<T> entity;
     private final String tableName;
@@ -43,7 +44,7 @@ public final class KeyQuery<T extends Record> {
      * @param tableName the table
      * @param cursors   the cursor codec
      */
-    public KeyQuery(EntityMapping<T> mapping, String tableName, CursorCodec cursors) {
+    KeyQuery(EntityMapping<T> mapping, String tableName, CursorCodec cursors) {
         this.mapping = mapping;
         this.entity = mapping.entity();
         this.tableName = tableName;
@@ -59,7 +60,7 @@ public final class KeyQuery<T extends Record> {
      * @param filter renders the caller's filter with the request's placeholders, or {@code null} for none
      * @return the page
      */
-    public Page<T> run(DynamoDbClient client, Optional<String> owner, Query query,
+    Page<T> run(DynamoDbClient client, Optional<String> owner, Query query,
             Function<Expressions, String> filter) {
         return run(client, owner, query, filter, List.of(), mapping::fromItem);
     }
@@ -76,7 +77,7 @@ public final class KeyQuery<T extends Record> {
      * @param <R>        what an item is read as
      * @return the page
      */
-    public <R> Page<R> run(DynamoDbClient client, Optional<String> owner, Query query,
+    <R> Page<R> run(DynamoDbClient client, Optional<String> owner, Query query,
             Function<Expressions, String> filter, Collection<String> projection,
             Function<Map<String, AttributeValue>, Optional<R>> reader) {
         Optional<Index> index = query.index().map(entity::index);
@@ -148,7 +149,7 @@ public final class KeyQuery<T extends Record> {
      * @param attributes  the attributes
      * @return the projection expression
      */
-    public static String projection(Expressions expressions, Collection<String> attributes) {
+    static String projection(Expressions expressions, Collection<String> attributes) {
         StringBuilder projection = new StringBuilder(expressions.name(Entity.TYPE_ATTRIBUTE));
         attributes.forEach(attribute -> projection.append(", ").append(expressions.name(attribute)));
         return projection.toString();

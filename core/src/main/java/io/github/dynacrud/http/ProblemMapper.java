@@ -1,13 +1,9 @@
-package io.github.dynacrud.http.internal;
+package io.github.dynacrud.http;
 
 import io.github.dynacrud.BadRequestException;
 import io.github.dynacrud.DynacrudException;
 import io.github.dynacrud.RetryableException;
 import io.github.dynacrud.ValidationException;
-import io.github.dynacrud.http.ExceptionHandler;
-import io.github.dynacrud.http.HttpRequest;
-import io.github.dynacrud.http.HttpResponse;
-import io.github.dynacrud.http.Problem;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +14,9 @@ import java.util.Map;
  * dynacrud's own failures by their status, then a 500 that names only the request id. Server failures are logged
  * once; no exception message reaches a 5xx body.
  */
-public final class ProblemMapper {
+final class ProblemMapper {
     /** Seconds a client should wait before retrying after a 503. */
-    public static final String RETRY_AFTER_SECONDS = "1";
+    static final String RETRY_AFTER_SECONDS = "1";
 
     private static final System.Logger LOG = System.getLogger("io.github.dynacrud.http.Router");
 
@@ -31,7 +27,7 @@ public final class ProblemMapper {
      *
      * @param handlers the user's handlers by exception type
      */
-    public ProblemMapper(Map<Class<? extends Throwable>, ExceptionHandler<? extends Throwable>> handlers) {
+    ProblemMapper(Map<Class<? extends Throwable>, ExceptionHandler<? extends Throwable>> handlers) {
         this.handlers = new LinkedHashMap<>(handlers);
     }
 
@@ -42,7 +38,7 @@ public final class ProblemMapper {
      * @param request the request
      * @return the response
      */
-    public HttpResponse toResponse(Throwable failure, HttpRequest request) {
+    HttpResponse toResponse(Throwable failure, HttpRequest request) {
         for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
             ExceptionHandler<? extends Throwable> handler = handlers.get(type);
             if (handler != null) {
