@@ -3,7 +3,6 @@ package io.github.dynacrud.http;
 import io.github.dynacrud.BadRequestException;
 import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.entity.Entity;
-import io.github.dynacrud.http.internal.Representation;
 import io.github.dynacrud.table.Page;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.github.dynacrud.http.internal;
+package io.github.dynacrud.http;
 
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.ObjectMapper;

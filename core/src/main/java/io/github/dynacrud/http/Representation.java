@@ -1,4 +1,4 @@
-package io.github.dynacrud.http.internal;
+package io.github.dynacrud.http;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dynacrud.BadRequestException;
 import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.entity.Entity;
-import io.github.dynacrud.http.Json;
 import io.github.dynacrud.internal.RecordModel;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,7 +30,7 @@ import java.util.regex.Pattern;
  *
  * @param <T> the record type
  */
-public final class Representation<T extends Record> {
+final class Representation<T extends Record> {
     private static final Pattern LEADING_NAME = Pattern.compile("[^.\\[]+");
 
     private final Entity<T> entity;
@@ -48,7 +47,7 @@ public final class Representation<T extends Record> {
      *
      * @param entity the entity
      */
-    public Representation(Entity<T> entity) {
+    Representation(Entity<T> entity) {
         this.entity = entity;
         this.model = RecordModel.of(entity.recordType());
         for (RecordModel.Component component : model.components()) {
@@ -68,7 +67,7 @@ public final class Representation<T extends Record> {
     }
 
     /** @return the record model */
-    public RecordModel<T> model() {
+    RecordModel<T> model() {
         return model;
     }
 
@@ -79,7 +78,7 @@ public final class Representation<T extends Record> {
      * @return its visible components by name, or the same as a JSON tree for records that need one (see
      *         {@link #writesComponentsDirectly()})
      */
-    public Object write(T item) {
+    Object write(T item) {
         if (!direct) {
             ObjectNode node = (ObjectNode) Json.tree(item);
             entity.hiddenAttributes().stream().map(names.written()::get).forEach(node::remove);
@@ -100,7 +99,7 @@ public final class Representation<T extends Record> {
      * @return {@code true} for records such as a todo; {@code false} for decimals (a tree strips their trailing zeros),
      *         nested records, and records with Jackson annotations or getters
      */
-    public boolean writesComponentsDirectly() {
+    boolean writesComponentsDirectly() {
         return direct;
     }
 
@@ -113,7 +112,7 @@ public final class Representation<T extends Record> {
      * @return the record, with absent fields {@code null} or zero
      * @throws BadRequestException naming the field when the body has an unknown field or a wrong type
      */
-    public T read(JsonNode body, boolean acceptId) {
+    T read(JsonNode body, boolean acceptId) {
         ObjectNode writable = JsonNodeFactory.instance.objectNode();
         Map<String, String> fields = writableFields(body, acceptId);
         fields.keySet().forEach(field -> writable.set(field, body.get(field)));
@@ -135,7 +134,7 @@ public final class Representation<T extends Record> {
      * @return new values by attribute (record component) name
      * @throws BadRequestException naming the field when the body has an unknown field or a wrong type
      */
-    public Map<String, Object> readChanges(JsonNode body) {
+    Map<String, Object> readChanges(JsonNode body) {
         Map<String, Object> changes = new HashMap<>();
         writableFields(body, false).forEach((field, name) -> {
             JsonNode value = body.get(field);
@@ -153,7 +152,7 @@ public final class Representation<T extends Record> {
      * @return what it returns
      * @throws ValidationException with the fields renamed, when it fails validation
      */
-    public <R> R withJsonNames(Supplier<R> write) {
+    <R> R withJsonNames(Supplier<R> write) {
         try {
             return write.get();
         } catch (ValidationException e) {
@@ -176,7 +175,7 @@ public final class Representation<T extends Record> {
      *
      * @return the attribute names
      */
-    public Set<String> replaceable() {
+    Set<String> replaceable() {
         Set<String> names = new LinkedHashSet<>(visible);
         names.removeAll(readOnly);
         return names;

@@ -1,4 +1,4 @@
-package io.github.dynacrud.http.internal;
+package io.github.dynacrud.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.github.dynacrud.http.Json;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

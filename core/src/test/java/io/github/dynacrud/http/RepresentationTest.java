@@ -1,4 +1,4 @@
-package io.github.dynacrud.http.internal;
+package io.github.dynacrud.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,6 @@ import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.fixtures.Everything;
 import io.github.dynacrud.fixtures.Todo;
-import io.github.dynacrud.http.Json;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.github.dynacrud.http.internal;
+package io.github.dynacrud.http;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
