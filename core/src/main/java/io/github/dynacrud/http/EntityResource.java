@@ -39,35 +39,44 @@ final class EntityResource<T extends Record> {
     private final EntityRepository<T> repository;
     private final Entity<T> entity;
     private final ResourceOptions options;
+    private final PathKeys pathKeys;
     private final Representation<T> representation;
     private final String id;
     private final boolean listNeedsFilter;
 
-    private EntityResource(EntityRepository<T> repository, ResourceOptions options) {
+    private EntityResource(EntityRepository<T> repository, String mountedPath, ResourceOptions options) {
         this.repository = repository;
         this.entity = repository.entity();
         this.options = options;
-        this.representation = new Representation<>(entity);
-        this.id = entity.idAttribute().orElseThrow(() -> new IllegalArgumentException(
-                entity.type() + " needs an id attribute to be mounted as a resource"));
-        Set<String> key = new java.util.HashSet<>(entity.keyAttributes());
-        key.remove(id);
-        entity.ownerAttribute().ifPresent(key::remove);
-        if (!key.isEmpty()) {
-            throw new IllegalArgumentException(entity.type() + " has key attributes " + key
-                    + " besides its id and owner, which a resource path cannot carry");
-        }
+        this.pathKeys = PathKeys.of(mountedPath, entity);
+        this.representation = new Representation<>(entity, Set.copyOf(pathKeys.attributes()));
+        this.id = entity.idAttribute().orElseThrow();
         this.listNeedsFilter = entity.partitionKey().attributes().stream()
-                .anyMatch(a -> !entity.ownerAttribute().map(a::equals).orElse(false));
-        if (listNeedsFilter && options.operations().contains(Operation.LIST) && options.listFilters().isEmpty()) {
+                .anyMatch(a -> !entity.ownerAttribute().map(a::equals).orElse(false)
+                        && !pathKeys.attributes().contains(a));
+        boolean lists = options.operations().contains(Operation.LIST);
+        if (listNeedsFilter && lists && options.listFilters().isEmpty()) {
             throw new IllegalArgumentException("the partition key '" + entity.partitionKey() + "' of " + entity.type()
                     + " needs more than the owner, so listing it needs a list filter; declare one or leave LIST out");
         }
+        if (lists && !options.listFilters().isEmpty()) {
+            pathKeys.checkListIndexes();
+        }
     }
 
-    static <T extends Record> void mount(Router.Builder router, String path, EntityRepository<T> repository,
-            ResourceOptions options) {
-        EntityResource<T> resource = new EntityResource<>(repository, options);
+    /**
+     * Mounts an entity's routes.
+     *
+     * @param router      the router being built
+     * @param path        the collection's path relative to the router's current group
+     * @param mountedPath the same path with the group's prefix, whose parameters fill key attributes
+     * @param repository  the entity's repository
+     * @param options     the resource's options
+     * @param <T>         the record type
+     */
+    static <T extends Record> void mount(Router.Builder router, String path, String mountedPath,
+            EntityRepository<T> repository, ResourceOptions options) {
+        EntityResource<T> resource = new EntityResource<>(repository, mountedPath, options);
         String item = path + "/{" + resource.id + "}";
         resource.add(router, Operation.CREATE, "POST", path, resource::create);
         resource.add(router, Operation.LIST, "GET", path, resource::list);
@@ -109,7 +118,8 @@ final class EntityResource<T extends Record> {
     }
 
     private HttpResponse create(HttpRequest request, Scope scope) {
-        T input = representation.read(Json.readTree(request), true);
+        T input = representation.model().with(representation.read(Json.readTree(request), true),
+                pathKeys.values(request));
         T created = representation.withJsonNames(() -> repository.create(scope, input));
         String itemId = String.valueOf(representation.model().value(created, id));
         String base = request.path().endsWith("/") ? request.path().substring(0, request.path().length() - 1)
@@ -147,6 +157,7 @@ final class EntityResource<T extends Record> {
         if (filterUsed == null && listNeedsFilter) {
             throw new BadRequestException("give one of the query parameters " + options.listFilters().keySet());
         }
+        pathKeys.values(request).forEach(query::within);
         Page<T> page;
         try {
             page = repository.query(scope, query.limit(limit).cursor(cursor).build());
@@ -166,7 +177,7 @@ final class EntityResource<T extends Record> {
     }
 
     private HttpResponse read(HttpRequest request, Scope scope) {
-        T item = repository.get(scope, itemId(request))
+        T item = repository.get(scope, key(request))
                 .orElseThrow(() -> new ItemNotFoundException(entity.type()));
         Optional<String> etag = etag(item);
         Optional<String> ifNoneMatch = request.header("If-None-Match");
@@ -192,23 +203,23 @@ final class EntityResource<T extends Record> {
     }
 
     private HttpResponse delete(HttpRequest request, Scope scope) {
-        repository.delete(scope, Map.of(id, itemId(request)), expectedVersion(request, scope));
+        repository.delete(scope, key(request), expectedVersion(request, scope));
         return HttpResponse.empty(204);
     }
 
-    /** The path's id; one that could never be a key part names no item, so it is a 404 rather than a 422. */
-    private String itemId(HttpRequest request) {
-        String value = request.pathParameter(id);
-        try {
-            return KeyParts.check(id, value);
-        } catch (ValidationException e) {
-            throw new ItemNotFoundException(entity.type());
-        }
+    /**
+     * The item's key from the path: its id and the path's key attributes. A value that could never be a key part
+     * names no item, so it is a 404 rather than a 422.
+     */
+    private Map<String, Object> key(HttpRequest request) {
+        Map<String, Object> key = pathKeys.values(request);
+        key.put(id, pathKeys.keyPart(id, request.pathParameter(id)));
+        return key;
     }
 
     private HttpResponse written(Scope scope, HttpRequest request, Map<String, Object> changes) {
         OptionalLong expectedVersion = expectedVersion(request, scope);
-        T item = representation.withJsonNames(() -> repository.patch(scope, Map.of(id, itemId(request)), changes,
+        T item = representation.withJsonNames(() -> repository.patch(scope, key(request), changes,
                 expectedVersion));
         return withETag(HttpResponse.json(200, representation.write(item)), item);
     }
@@ -235,7 +246,7 @@ final class EntityResource<T extends Record> {
         }
         Matcher tag = ETAG.matcher(ifMatch.get());
         if (entity.versionAttribute().isEmpty() || !tag.matches()) {
-            repository.get(scope, itemId(request)).orElseThrow(() -> new ItemNotFoundException(entity.type()));
+            repository.get(scope, key(request)).orElseThrow(() -> new ItemNotFoundException(entity.type()));
             throw new VersionConflictException(entity.type());
         }
         return OptionalLong.of(Long.parseLong(tag.group(1)));
