@@ -104,6 +104,11 @@ public final class EntityRepository<T extends Record> {
         }
     }
 
+    /** @return the table this repository reads and writes */
+    public SingleTable table() {
+        return table;
+    }
+
     /** @return the entity type this repository serves */
     public Entity<T> entity() {
         return entity;
