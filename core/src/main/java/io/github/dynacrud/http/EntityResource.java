@@ -40,6 +40,7 @@ final class EntityResource<T extends Record> {
     private final Entity<T> entity;
     private final ResourceOptions options;
     private final PathKeys pathKeys;
+    private final Includes<T> includes;
     private final Representation<T> representation;
     private final String id;
     private final boolean listNeedsFilter;
@@ -62,6 +63,7 @@ final class EntityResource<T extends Record> {
         if (lists && !options.listFilters().isEmpty()) {
             pathKeys.checkListIndexes();
         }
+        this.includes = new Includes<>(repository, options, options.operations().contains(Operation.READ));
     }
 
     /**
@@ -141,7 +143,7 @@ final class EntityResource<T extends Record> {
             }
             String value = parameter.getValue().get(0);
             if (name.equals("limit")) {
-                limit = limit(value);
+                limit = limit(parameter.getValue());
             } else if (name.equals("cursor")) {
                 cursor = value;
             } else if (options.listFilters().containsKey(name)) {
@@ -176,7 +178,16 @@ final class EntityResource<T extends Record> {
         return HttpResponse.json(200, body);
     }
 
+    /**
+     * Reads an item, or the item with its first children when the request includes them: that answer has no ETag,
+     * as it is more than the item, and the {@code limit} of a query string applies to the children.
+     */
     private HttpResponse read(HttpRequest request, Scope scope) {
+        if (request.query().containsKey("include")) {
+            int limit = request.query().containsKey("limit") ? limit(request.query().get("limit"))
+                    : options.defaultPageSize();
+            return includes.read(request, scope, key(request), limit, representation);
+        }
         T item = repository.get(scope, key(request))
                 .orElseThrow(() -> new ItemNotFoundException(entity.type()));
         Optional<String> etag = etag(item);
@@ -252,7 +263,11 @@ final class EntityResource<T extends Record> {
         return OptionalLong.of(Long.parseLong(tag.group(1)));
     }
 
-    private int limit(String value) {
+    private int limit(List<String> values) {
+        if (values.size() != 1) {
+            throw new BadRequestException("limit", "must be given once");
+        }
+        String value = values.get(0);
         try {
             int limit = Integer.parseInt(value);
             if (limit >= 1 && limit <= options.maxPageSize()) {

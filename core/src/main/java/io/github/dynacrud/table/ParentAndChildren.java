@@ -56,13 +56,13 @@ public final class ParentAndChildren<P extends Record, C extends Record> {
      *
      * @param scope the caller's scope
      * @param key   the parent's key values, owner aside, such as {@code {"id": "nb1"}}
-     * @param limit the most children to return, 1 to {@value Query#MAX_LIMIT} minus one
+     * @param limit the most children to return, 1 to {@value Query#MAX_LIMIT}
      * @return the parent and its children, or empty when the parent does not exist for this caller
      * @throws io.github.dynacrud.ValidationException when a key value could forge another key
      */
     public Optional<WithChildren<P, C>> read(Scope scope, Map<String, ?> key, int limit) {
-        if (limit < 1 || limit >= Query.MAX_LIMIT) {
-            throw new IllegalArgumentException("limit " + limit + " is not between 1 and " + (Query.MAX_LIMIT - 1));
+        if (limit < 1 || limit > Query.MAX_LIMIT) {
+            throw new IllegalArgumentException("limit " + limit + " is not between 1 and " + Query.MAX_LIMIT);
         }
         Map<String, Object> shared = collection.key().sharedValues(parent.entity(), key);
         Map<String, Object> within = collection.key().valuesOf(children.entity(), shared);
