@@ -8,6 +8,7 @@ import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.VersionConflictException;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.entity.KeyParts;
+import io.github.dynacrud.entity.KeyTemplate;
 import io.github.dynacrud.http.ResourceOptions.Operation;
 import io.github.dynacrud.http.internal.Representation;
 import io.github.dynacrud.table.EntityRepository;
@@ -52,16 +53,22 @@ final class EntityResource<T extends Record> {
         this.pathKeys = PathKeys.of(mountedPath, entity);
         this.representation = new Representation<>(entity, Set.copyOf(pathKeys.attributes()));
         this.id = entity.idAttribute().orElseThrow();
-        this.listNeedsFilter = entity.partitionKey().attributes().stream()
-                .anyMatch(a -> !entity.ownerAttribute().map(a::equals).orElse(false)
-                        && !pathKeys.attributes().contains(a));
         boolean lists = options.operations().contains(Operation.LIST);
+        Query list = options.listQuery().get().build();
+        KeyTemplate listPartition = list.index().map(i -> entity.index(i).partitionKey())
+                .orElse(entity.partitionKey());
+        this.listNeedsFilter = listPartition.attributes().stream()
+                .anyMatch(a -> !entity.ownerAttribute().map(a::equals).orElse(false)
+                        && !pathKeys.attributes().contains(a) && !list.partition().containsKey(a));
         if (listNeedsFilter && lists && options.listFilters().isEmpty()) {
-            throw new IllegalArgumentException("the partition key '" + entity.partitionKey() + "' of " + entity.type()
+            throw new IllegalArgumentException("the partition key '" + listPartition + "' of " + entity.type()
                     + " needs more than the owner, so listing it needs a list filter; declare one or leave LIST out");
         }
-        if (lists && !options.listFilters().isEmpty()) {
-            pathKeys.checkListIndexes();
+        if (lists) {
+            list.index().map(entity::index).ifPresent(pathKeys::checkHeldBy);
+            if (!options.listFilters().isEmpty()) {
+                entity.indexes().forEach(pathKeys::checkHeldBy);
+            }
         }
         this.includes = new Includes<>(repository, options, options.operations().contains(Operation.READ));
     }
@@ -132,7 +139,7 @@ final class EntityResource<T extends Record> {
     }
 
     private HttpResponse list(HttpRequest request, Scope scope) {
-        Query.Builder query = Query.table();
+        Query.Builder query = options.listQuery().get();
         int limit = options.defaultPageSize();
         String cursor = null;
         String filterUsed = null;

@@ -89,19 +89,19 @@ final class PathKeys {
     }
 
     /**
-     * Refuses list filters when an index of the entity does not hold every path attribute: a filter querying that
-     * index could not be bounded to the path's parent.
+     * Refuses an index that a list may query when it does not hold every path attribute: such a query could not be
+     * bounded to the path's parent.
+     *
+     * @param index an index a list filter or the list query may use
      */
-    void checkListIndexes() {
-        for (Index index : entity.indexes()) {
-            Set<String> held = new LinkedHashSet<>(index.partitionKey().attributes());
-            held.addAll(index.sortKey().attributes());
-            attributes.stream().filter(a -> !held.contains(a)).findFirst().ifPresent(attribute -> {
-                throw new IllegalArgumentException("path parameter '{" + attribute + "}' of " + entity.type()
-                        + " is not held by index " + index.name() + " ('" + index.partitionKey() + "', '"
-                        + index.sortKey() + "'), so a list filter querying it could not be bounded to the path");
-            });
-        }
+    void checkHeldBy(Index index) {
+        Set<String> held = new LinkedHashSet<>(index.partitionKey().attributes());
+        held.addAll(index.sortKey().attributes());
+        attributes.stream().filter(a -> !held.contains(a)).findFirst().ifPresent(attribute -> {
+            throw new IllegalArgumentException("path parameter '{" + attribute + "}' of " + entity.type()
+                    + " is not held by index " + index.name() + " ('" + index.partitionKey() + "', '"
+                    + index.sortKey() + "'), so a list querying it could not be bounded to the path");
+        });
     }
 
     /** @return the attributes the path fills, in path order */

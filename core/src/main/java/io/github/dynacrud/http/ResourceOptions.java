@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -115,6 +116,7 @@ public final class ResourceOptions {
     private final int maxPageSize;
     private final Map<String, ListFilter<?>> listFilters;
     private final Map<String, EntityRepository<?>> includes;
+    private final Supplier<Query.Builder> listQuery;
 
     private ResourceOptions(Builder b) {
         this.operations = Set.copyOf(b.operations);
@@ -124,6 +126,7 @@ public final class ResourceOptions {
         this.maxPageSize = b.maxPageSize;
         this.listFilters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.listFilters));
         this.includes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.includes));
+        this.listQuery = b.listQuery;
     }
 
     /** @return every operation, no scopes, the owner from the subject, pages of 20 up to 100, no filters */
@@ -171,6 +174,11 @@ public final class ResourceOptions {
         return listFilters;
     }
 
+    /** @return makes the query of a list request without list filter; {@code Query::table} by default */
+    public Supplier<Query.Builder> listQuery() {
+        return listQuery;
+    }
+
     /** @return the child repositories a read may include, by the name {@code include=} gives them */
     public Map<String, EntityRepository<?>> includes() {
         return includes;
@@ -185,6 +193,7 @@ public final class ResourceOptions {
         private int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
         private final Map<String, ListFilter<?>> listFilters = new LinkedHashMap<>();
         private final Map<String, EntityRepository<?>> includes = new LinkedHashMap<>();
+        private Supplier<Query.Builder> listQuery = Query::table;
 
         private Builder() {
         }
@@ -263,6 +272,22 @@ public final class ResourceOptions {
                         + "; use String, Boolean, Integer, Long, LocalDate or an enum");
             }
             listFilters.put(parameter, new ListFilter<>(parameter, type, query));
+            return this;
+        }
+
+        /**
+         * Sets the key query of list requests that use no list filter, such as an index that holds parents without
+         * their children; the resource adds the path's values, limit and cursor. The table's partition by default.
+         *
+         * <pre>{@code
+         * ResourceOptions.builder().listQuery(() -> Query.index("GSI1")).build();
+         * }</pre>
+         *
+         * @param query makes the query; called once when the router is built, to check it, then once per list
+         * @return this builder
+         */
+        public Builder listQuery(Supplier<Query.Builder> query) {
+            this.listQuery = Objects.requireNonNull(query, "list query");
             return this;
         }
 

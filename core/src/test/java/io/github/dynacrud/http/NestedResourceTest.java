@@ -9,6 +9,7 @@ import static org.mockito.Mockito.when;
 
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.fixtures.Note;
+import io.github.dynacrud.fixtures.Notebook;
 import io.github.dynacrud.table.EntityRepository;
 import io.github.dynacrud.table.Placeholders;
 import io.github.dynacrud.table.Query;
@@ -114,6 +115,10 @@ class NestedResourceTest {
         assertThatThrownBy(() -> Router.builder().resource("/notebooks/{notebookId}/notes", loose, filtered))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'{notebookId}' of LooseNote is not held by index GSI1");
+        assertThatThrownBy(() -> Router.builder().resource("/notebooks/{notebookId}/notes", loose,
+                ResourceOptions.builder().listQuery(() -> Query.index("GSI1")).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'{notebookId}' of LooseNote is not held by index GSI1");
         assertThat(Router.builder().resource("/notebooks/{notebookId}/notes", loose).build()).isNotNull();
     }
 
@@ -156,6 +161,25 @@ class NestedResourceTest {
         assertThat(new Placeholders(sent.expressionAttributeNames(), sent.expressionAttributeValues())
                 .resolve(sent.keyConditionExpression()))
                 .isEqualTo("GSI1PK = 'USER#alice#NOTEBOOK#nb1' AND begins_with(GSI1SK, 'PINNED#true#')");
+    }
+
+    @Test
+    void list_listQueryOnAnIndex_sendsOneQueryOfThatIndex() {
+        // GIVEN
+        when(client.query(any(QueryRequest.class))).thenReturn(QueryResponse.builder().build());
+        Router router = Router.builder().resource("/notebooks", table.repository(Notebook.ENTITY),
+                ResourceOptions.builder().listQuery(() -> Query.index("GSI1")).build()).build();
+
+        // WHEN
+        HttpResponse response = router.route(HttpRequest.builder().path("/notebooks").principal(ALICE).build());
+
+        // THEN
+        assertThat(response.status()).as(response.bodyText()).isEqualTo(200);
+        QueryRequest sent = onlyQuery();
+        assertThat(sent.indexName()).isEqualTo("GSI1");
+        assertThat(new Placeholders(sent.expressionAttributeNames(), sent.expressionAttributeValues())
+                .resolve(sent.keyConditionExpression()))
+                .isEqualTo("GSI1PK = 'USER#alice' AND begins_with(GSI1SK, 'NOTEBOOK#')");
     }
 
     @ParameterizedTest

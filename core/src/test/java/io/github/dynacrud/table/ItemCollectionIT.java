@@ -59,13 +59,13 @@ class ItemCollectionIT {
         Map<String, List<Record>> expected = new LinkedHashMap<>();
         for (String id : SIBLINGS) {
             List<Record> items = new ArrayList<>();
-            items.add(notebooks.create(ALICE, Notebook.of(id, "Notebook " + id)));
-            items.add(notes.create(ALICE, Note.of(id, "first in " + id)));
-            items.add(notes.create(ALICE, Note.of(id, "second in " + id)));
+            items.add(notebooks.create(ALICE, notebook(id, "Notebook " + id)));
+            items.add(notes.create(ALICE, note(id, "first in " + id)));
+            items.add(notes.create(ALICE, note(id, "second in " + id)));
             expected.put(id, items);
         }
-        notebooks.create(Scope.owner("bob"), Notebook.of("nb1", "Bob's"));
-        notes.create(Scope.owner("bob"), Note.of("nb1", "bob's note"));
+        notebooks.create(Scope.owner("bob"), notebook("nb1", "Bob's"));
+        notes.create(Scope.owner("bob"), note("nb1", "bob's note"));
         ParentAndChildren<Notebook, Note> withNotes = collection.parentAndChildren(Notebook.ENTITY, Note.ENTITY);
 
         for (String id : SIBLINGS) {
@@ -89,11 +89,11 @@ class ItemCollectionIT {
     void query_pagesOfACollection_followTheirCursorsInKeyOrder() {
         // GIVEN a notebook with three notes, and a neighbour with one
         List<Record> items = new ArrayList<>();
-        items.add(notebooks.create(ALICE, Notebook.of("nb1", "Ideas")));
+        items.add(notebooks.create(ALICE, notebook("nb1", "Ideas")));
         for (String title : List.of("a", "b", "c")) {
-            items.add(notes.create(ALICE, Note.of("nb1", title)));
+            items.add(notes.create(ALICE, note("nb1", title)));
         }
-        notes.create(ALICE, Note.of("nb10", "neighbour"));
+        notes.create(ALICE, note("nb10", "neighbour"));
 
         // WHEN
         List<Record> seen = new ArrayList<>();
@@ -116,10 +116,10 @@ class ItemCollectionIT {
     @Test
     void read_withChildren_isOneQueryWhoseCursorContinuesOnTheChildrensList() {
         // GIVEN a notebook with five notes
-        Notebook notebook = notebooks.create(ALICE, Notebook.of("nb1", "Ideas"));
+        Notebook notebook = notebooks.create(ALICE, notebook("nb1", "Ideas"));
         List<Note> created = new ArrayList<>();
         for (String title : List.of("a", "b", "c", "d", "e")) {
-            created.add(notes.create(ALICE, Note.of("nb1", title)));
+            created.add(notes.create(ALICE, note("nb1", title)));
         }
         sent.clear();
 
@@ -146,10 +146,10 @@ class ItemCollectionIT {
     @Test
     void read_withChildren_pageStoppedBeforeTheChildren_continuesAtTheirFirst() {
         // GIVEN a notebook with a mood, which sorts between it and its notes, and two notes
-        Notebook notebook = notebooks.create(ALICE, Notebook.of("nb1", "Ideas"));
+        Notebook notebook = notebooks.create(ALICE, notebook("nb1", "Ideas"));
         table.repository(Mood.ENTITY).create(ALICE, new Mood(null, "nb1", "m1", "calm"));
-        Note first = notes.create(ALICE, Note.of("nb1", "a"));
-        Note second = notes.create(ALICE, Note.of("nb1", "b"));
+        Note first = notes.create(ALICE, note("nb1", "a"));
+        Note second = notes.create(ALICE, note("nb1", "b"));
 
         // WHEN one note is asked for: the page reads the notebook and the mood
         WithChildren<Notebook, Note> read = collection.parentAndChildren(Notebook.ENTITY, Note.ENTITY)
@@ -166,10 +166,18 @@ class ItemCollectionIT {
     @Test
     void read_withChildren_missingNotebook_isEmpty() {
         // GIVEN notes whose notebook does not exist
-        notes.create(ALICE, Note.of("nb1", "orphan"));
+        notes.create(ALICE, note("nb1", "orphan"));
 
         // WHEN / THEN
         assertThat(collection.parentAndChildren(Notebook.ENTITY, Note.ENTITY).read(ALICE, Map.of("id", "nb1"), 5))
                 .isEmpty();
+    }
+
+    private static Notebook notebook(String id, String name) {
+        return new Notebook(null, id, name, null, null, null);
+    }
+
+    private static Note note(String notebookId, String title) {
+        return new Note(null, notebookId, null, title, false, null, null, null);
     }
 }
