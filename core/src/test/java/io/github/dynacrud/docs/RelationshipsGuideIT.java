@@ -9,6 +9,7 @@ import io.github.dynacrud.http.HttpResponse;
 import io.github.dynacrud.http.Principal;
 import io.github.dynacrud.table.LocalTable;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
+import io.github.dynacrud.testing.Requests;
 import java.util.ArrayList;
 import java.util.List;
 // tag::relationships-imports[]
@@ -152,17 +153,6 @@ class RelationshipsGuideIT {
     }
 
     private HttpResponse send(String method, String target, String body) {
-        String[] parts = target.split("\\?", 2);
-        HttpRequest.Builder request = HttpRequest.builder().method(method).path(parts[0]).principal(ALICE);
-        if (parts.length > 1) {
-            for (String parameter : parts[1].split("&")) {
-                String[] pair = parameter.split("=", 2);
-                request.queryParameter(pair[0], pair[1]);
-            }
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json").body(body);
-        }
-        return router.route(request.build());
+        return router.route(Requests.of(method, target, ALICE, body));
     }
 }

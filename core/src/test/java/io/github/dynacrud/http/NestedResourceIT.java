@@ -12,6 +12,7 @@ import io.github.dynacrud.table.Query;
 import io.github.dynacrud.table.SingleTable;
 import io.github.dynacrud.table.SortKeyCondition;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
+import io.github.dynacrud.testing.Requests;
 import java.net.URLEncoder;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,18 +189,7 @@ class NestedResourceIT {
     }
 
     private HttpResponse send(String method, String path, Principal caller, String body) {
-        String[] parts = path.split("\\?", 2);
-        HttpRequest.Builder request = HttpRequest.builder().method(method).path(parts[0]).principal(caller);
-        if (parts.length > 1) {
-            for (String parameter : parts[1].split("&")) {
-                String[] pair = parameter.split("=", 2);
-                request.queryParameter(pair[0], pair[1]);
-            }
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json").body(body);
-        }
-        return router.route(request.build());
+        return router.route(Requests.of(method, path, caller, body));
     }
 
     private static List<String> titles(HttpResponse list) {
