@@ -164,6 +164,25 @@ class NestedResourceTest {
     }
 
     @Test
+    void list_resourceInAGroupWithTheParameter_sendsOneQueryBoundedToTheNotebook() {
+        // GIVEN
+        when(client.query(any(QueryRequest.class))).thenReturn(QueryResponse.builder().build());
+        Router router = Router.builder().group("/notebooks/{notebookId}", notebook -> notebook
+                .resource("/notes", notes)).build();
+
+        // WHEN
+        HttpResponse response = router.route(HttpRequest.builder().path("/notebooks/nb1%20x/notes")
+                .principal(ALICE).build());
+
+        // THEN
+        assertThat(response.status()).as(response.bodyText()).isEqualTo(200);
+        QueryRequest sent = onlyQuery();
+        assertThat(new Placeholders(sent.expressionAttributeNames(), sent.expressionAttributeValues())
+                .resolve(sent.keyConditionExpression()))
+                .isEqualTo("PK = 'USER#alice' AND begins_with(SK, 'NOTEBOOK#nb1 x#NOTE#')");
+    }
+
+    @Test
     void list_listQueryOnAnIndex_sendsOneQueryOfThatIndex() {
         // GIVEN
         when(client.query(any(QueryRequest.class))).thenReturn(QueryResponse.builder().build());
