@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -31,9 +32,9 @@ public final class EntityJson<T extends Record> {
     private final Entity<T> entity;
     private final Representation<T> representation;
 
-    private EntityJson(Entity<T> entity) {
+    private EntityJson(Entity<T> entity, Set<String> readOnly) {
         this.entity = entity;
-        this.representation = new Representation<>(entity);
+        this.representation = new Representation<>(entity, readOnly);
     }
 
     /**
@@ -44,7 +45,16 @@ public final class EntityJson<T extends Record> {
      * @return its JSON
      */
     public static <T extends Record> EntityJson<T> of(Entity<T> entity) {
-        return new EntityJson<>(Objects.requireNonNull(entity, "entity"));
+        return new EntityJson<>(Objects.requireNonNull(entity, "entity"), Set.of());
+    }
+
+    /** The JSON of a resource whose path fills some attributes: bodies may carry them, and they are ignored. */
+    static <T extends Record> EntityJson<T> of(Entity<T> entity, Set<String> fromPath) {
+        return new EntityJson<>(entity, fromPath);
+    }
+
+    Representation<T> representation() {
+        return representation;
     }
 
     /** @return the entity this JSON describes */

@@ -8,6 +8,7 @@ import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.VersionConflictException;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.entity.KeyParts;
+import io.github.dynacrud.entity.KeyTemplate;
 import io.github.dynacrud.http.ResourceOptions.Operation;
 import io.github.dynacrud.table.EntityRepository;
 import io.github.dynacrud.table.Page;
@@ -34,35 +35,52 @@ final class EntityResource<T extends Record> {
     private final EntityRepository<T> repository;
     private final Entity<T> entity;
     private final ResourceOptions options;
+    private final PathKeys pathKeys;
+    private final Includes<T> includes;
     private final EntityJson<T> json;
     private final String id;
     private final boolean listNeedsFilter;
 
-    private EntityResource(EntityRepository<T> repository, ResourceOptions options) {
+    private EntityResource(EntityRepository<T> repository, String mountedPath, ResourceOptions options) {
         this.repository = repository;
         this.entity = repository.entity();
         this.options = options;
-        this.json = EntityJson.of(entity);
-        this.id = entity.idAttribute().orElseThrow(() -> new IllegalArgumentException(
-                entity.type() + " needs an id attribute to be mounted as a resource"));
-        Set<String> key = new java.util.HashSet<>(entity.keyAttributes());
-        key.remove(id);
-        entity.ownerAttribute().ifPresent(key::remove);
-        if (!key.isEmpty()) {
-            throw new IllegalArgumentException(entity.type() + " has key attributes " + key
-                    + " besides its id and owner, which a resource path cannot carry");
-        }
-        this.listNeedsFilter = entity.partitionKey().attributes().stream()
-                .anyMatch(a -> !entity.ownerAttribute().map(a::equals).orElse(false));
-        if (listNeedsFilter && options.operations().contains(Operation.LIST) && options.listFilters().isEmpty()) {
-            throw new IllegalArgumentException("the partition key '" + entity.partitionKey() + "' of " + entity.type()
+        this.pathKeys = PathKeys.of(mountedPath, entity);
+        this.json = EntityJson.of(entity, Set.copyOf(pathKeys.attributes()));
+        this.id = entity.idAttribute().orElseThrow();
+        boolean lists = options.operations().contains(Operation.LIST);
+        Query list = options.listQuery().get().build();
+        KeyTemplate listPartition = list.index().map(i -> entity.index(i).partitionKey())
+                .orElse(entity.partitionKey());
+        this.listNeedsFilter = listPartition.attributes().stream()
+                .anyMatch(a -> !entity.ownerAttribute().map(a::equals).orElse(false)
+                        && !pathKeys.attributes().contains(a) && !list.partition().containsKey(a));
+        if (listNeedsFilter && lists && options.listFilters().isEmpty()) {
+            throw new IllegalArgumentException("the partition key '" + listPartition + "' of " + entity.type()
                     + " needs more than the owner, so listing it needs a list filter; declare one or leave LIST out");
         }
+        if (lists) {
+            list.index().map(entity::index).ifPresent(pathKeys::checkHeldBy);
+            if (!options.listFilters().isEmpty()) {
+                entity.indexes().forEach(pathKeys::checkHeldBy);
+            }
+        }
+        this.includes = new Includes<>(repository, options, options.operations().contains(Operation.READ));
     }
 
-    static <T extends Record> void mount(Router.Builder router, String path, EntityRepository<T> repository,
-            ResourceOptions options) {
-        EntityResource<T> resource = new EntityResource<>(repository, options);
+    /**
+     * Mounts an entity's routes.
+     *
+     * @param router      the router being built
+     * @param path        the collection's path relative to the router's current group
+     * @param mountedPath the same path with the group's prefix, whose parameters fill key attributes
+     * @param repository  the entity's repository
+     * @param options     the resource's options
+     * @param <T>         the record type
+     */
+    static <T extends Record> void mount(Router.Builder router, String path, String mountedPath,
+            EntityRepository<T> repository, ResourceOptions options) {
+        EntityResource<T> resource = new EntityResource<>(repository, mountedPath, options);
         String item = path + "/{" + resource.id + "}";
         resource.add(router, Operation.CREATE, "POST", path, resource::create);
         resource.add(router, Operation.LIST, "GET", path, resource::list);
@@ -104,12 +122,12 @@ final class EntityResource<T extends Record> {
     }
 
     private HttpResponse create(HttpRequest request, Scope scope) {
-        T input = json.read(request);
+        T input = json.representation().model().with(json.read(request), pathKeys.values(request));
         return json.created(request, json.withJsonNames(() -> repository.create(scope, input)));
     }
 
     private HttpResponse list(HttpRequest request, Scope scope) {
-        Query.Builder query = Query.table();
+        Query.Builder query = options.listQuery().get();
         int limit = options.defaultPageSize();
         String cursor = null;
         String filterUsed = null;
@@ -120,7 +138,7 @@ final class EntityResource<T extends Record> {
             }
             String value = parameter.getValue().get(0);
             if (name.equals("limit")) {
-                limit = limit(value);
+                limit = limit(parameter.getValue());
             } else if (name.equals("cursor")) {
                 cursor = value;
             } else if (options.listFilters().containsKey(name)) {
@@ -136,6 +154,7 @@ final class EntityResource<T extends Record> {
         if (filterUsed == null && listNeedsFilter) {
             throw new BadRequestException("give one of the query parameters " + options.listFilters().keySet());
         }
+        pathKeys.values(request).forEach(query::within);
         Page<T> page;
         try {
             page = repository.query(scope, query.limit(limit).cursor(cursor).build());
@@ -151,8 +170,17 @@ final class EntityResource<T extends Record> {
         return json.page(page);
     }
 
+    /**
+     * Reads an item, or the item with its first children when the request includes them: that answer has no ETag,
+     * as it is more than the item, and the {@code limit} of a query string applies to the children.
+     */
     private HttpResponse read(HttpRequest request, Scope scope) {
-        T item = repository.get(scope, itemId(request))
+        if (request.query().containsKey("include")) {
+            int limit = request.query().containsKey("limit") ? limit(request.query().get("limit"))
+                    : options.defaultPageSize();
+            return includes.read(request, scope, key(request), limit, json.representation());
+        }
+        T item = repository.get(scope, key(request))
                 .orElseThrow(() -> new ItemNotFoundException(entity.type()));
         Optional<String> etag = json.etag(item);
         Optional<String> ifNoneMatch = request.header("If-None-Match");
@@ -174,23 +202,23 @@ final class EntityResource<T extends Record> {
     }
 
     private HttpResponse delete(HttpRequest request, Scope scope) {
-        repository.delete(scope, Map.of(id, itemId(request)), expectedVersion(request, scope));
+        repository.delete(scope, key(request), expectedVersion(request, scope));
         return HttpResponse.empty(204);
     }
 
-    /** The path's id; one that could never be a key part names no item, so it is a 404 rather than a 422. */
-    private String itemId(HttpRequest request) {
-        String value = request.pathParameter(id);
-        try {
-            return KeyParts.check(id, value);
-        } catch (ValidationException e) {
-            throw new ItemNotFoundException(entity.type());
-        }
+    /**
+     * The item's key from the path: its id and the path's key attributes. A value that could never be a key part
+     * names no item, so it is a 404 rather than a 422.
+     */
+    private Map<String, Object> key(HttpRequest request) {
+        Map<String, Object> key = pathKeys.values(request);
+        key.put(id, pathKeys.keyPart(id, request.pathParameter(id)));
+        return key;
     }
 
     private HttpResponse written(Scope scope, HttpRequest request, Map<String, Object> changes) {
         OptionalLong expectedVersion = expectedVersion(request, scope);
-        T item = json.withJsonNames(() -> repository.patch(scope, Map.of(id, itemId(request)), changes,
+        T item = json.withJsonNames(() -> repository.patch(scope, key(request), changes,
                 expectedVersion));
         return json.response(200, item);
     }
@@ -208,13 +236,17 @@ final class EntityResource<T extends Record> {
         }
         Matcher tag = ETAG.matcher(ifMatch.get());
         if (entity.versionAttribute().isEmpty() || !tag.matches()) {
-            repository.get(scope, itemId(request)).orElseThrow(() -> new ItemNotFoundException(entity.type()));
+            repository.get(scope, key(request)).orElseThrow(() -> new ItemNotFoundException(entity.type()));
             throw new VersionConflictException(entity.type());
         }
         return OptionalLong.of(Long.parseLong(tag.group(1)));
     }
 
-    private int limit(String value) {
+    private int limit(List<String> values) {
+        if (values.size() != 1) {
+            throw new BadRequestException("limit", "must be given once");
+        }
+        String value = values.get(0);
         try {
             int limit = Integer.parseInt(value);
             if (limit >= 1 && limit <= options.maxPageSize()) {

@@ -48,6 +48,17 @@ final class Representation<T extends Record> {
      * @param entity the entity
      */
     Representation(Entity<T> entity) {
+        this(entity, Set.of());
+    }
+
+    /**
+     * Describes the representation of an entity some of whose attributes come from elsewhere, such as the request's
+     * path: bodies may carry them, and they are ignored like the id.
+     *
+     * @param entity   the entity
+     * @param readOnly attributes a body never sets, besides the id and the managed ones
+     */
+    Representation(Entity<T> entity, Set<String> readOnly) {
         this.entity = entity;
         this.model = RecordModel.of(entity.recordType());
         for (RecordModel.Component component : model.components()) {
@@ -62,8 +73,9 @@ final class Representation<T extends Record> {
         names = JsonNames.of(mapper, entity.recordType(), types.keySet());
         direct = PlainRecords.serializeAlikeDirectly(entity.recordType())
                 && mapper.findMixInClassFor(entity.recordType()) == null;
-        readOnly.addAll(entity.managedAttributes());
-        entity.idAttribute().ifPresent(readOnly::add);
+        this.readOnly.addAll(entity.managedAttributes());
+        entity.idAttribute().ifPresent(this.readOnly::add);
+        this.readOnly.addAll(readOnly);
     }
 
     /** @return the record model */

@@ -1,6 +1,7 @@
 package io.github.dynacrud.http;
 
 import io.github.dynacrud.BadRequestException;
+import io.github.dynacrud.table.EntityRepository;
 import io.github.dynacrud.table.Query;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -12,11 +13,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * How {@link Router.Builder#resource} mounts an entity: which operations, the scopes each requires, the claim that
- * names the owner, page sizes, and the list filters a query string may use.
+ * names the owner, page sizes, the list filters a query string may use, and the children a read may include.
  *
  * <pre>{@code
  * ResourceOptions options = ResourceOptions.builder()
@@ -113,6 +115,8 @@ public final class ResourceOptions {
     private final int defaultPageSize;
     private final int maxPageSize;
     private final Map<String, ListFilter<?>> listFilters;
+    private final Map<String, EntityRepository<?>> includes;
+    private final Supplier<Query.Builder> listQuery;
 
     private ResourceOptions(Builder b) {
         this.operations = Set.copyOf(b.operations);
@@ -121,6 +125,8 @@ public final class ResourceOptions {
         this.defaultPageSize = b.defaultPageSize;
         this.maxPageSize = b.maxPageSize;
         this.listFilters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.listFilters));
+        this.includes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.includes));
+        this.listQuery = b.listQuery;
     }
 
     /** @return every operation, no scopes, the owner from the subject, pages of 20 up to 100, no filters */
@@ -168,6 +174,16 @@ public final class ResourceOptions {
         return listFilters;
     }
 
+    /** @return makes the query of a list request without list filter; {@code Query::table} by default */
+    public Supplier<Query.Builder> listQuery() {
+        return listQuery;
+    }
+
+    /** @return the child repositories a read may include, by the name {@code include=} gives them */
+    public Map<String, EntityRepository<?>> includes() {
+        return includes;
+    }
+
     /** Collects a resource's options. */
     public static final class Builder {
         private Set<Operation> operations = EnumSet.allOf(Operation.class);
@@ -176,6 +192,8 @@ public final class ResourceOptions {
         private int defaultPageSize = DEFAULT_PAGE_SIZE;
         private int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
         private final Map<String, ListFilter<?>> listFilters = new LinkedHashMap<>();
+        private final Map<String, EntityRepository<?>> includes = new LinkedHashMap<>();
+        private Supplier<Query.Builder> listQuery = Query::table;
 
         private Builder() {
         }
@@ -254,6 +272,47 @@ public final class ResourceOptions {
                         + "; use String, Boolean, Integer, Long, LocalDate or an enum");
             }
             listFilters.put(parameter, new ListFilter<>(parameter, type, query));
+            return this;
+        }
+
+        /**
+         * Sets the key query of list requests that use no list filter, such as an index that holds parents without
+         * their children; the resource adds the path's values, limit and cursor. The table's partition by default.
+         *
+         * <pre>{@code
+         * ResourceOptions.builder().listQuery(() -> Query.index("GSI1")).build();
+         * }</pre>
+         *
+         * @param query makes the query; called once when the router is built, to check it, then once per list
+         * @return this builder
+         */
+        public Builder listQuery(Supplier<Query.Builder> query) {
+            this.listQuery = Objects.requireNonNull(query, "list query");
+            return this;
+        }
+
+        /**
+         * Lets a read include the first page of the item's children: {@code GET /notebooks/nb1?include=notes}
+         * answers the notebook's JSON plus {@code "notes": {"items": [...], "nextCursor": ...}}, read in one Query
+         * with it ({@code limit} applies to the children); the cursor continues on the children's list route, such
+         * as {@code GET /notebooks/nb1/notes?cursor=...}. The children share the item's partition and sort key prefix
+         * (see {@link io.github.dynacrud.table.ItemCollection}), and the item's own sort key sorts before theirs;
+         * the router refuses them otherwise when it is built.
+         *
+         * <pre>{@code
+         * ResourceOptions.builder().include("notes", notes).build();
+         * }</pre>
+         *
+         * @param name     the value of {@code include=}, also the field of the children in the answer
+         * @param children the children's repository, of the same table
+         * @return this builder
+         */
+        public Builder include(String name, EntityRepository<?> children) {
+            if (name == null || !PARAMETER.matcher(name).matches() || includes.containsKey(name)) {
+                throw new IllegalArgumentException("include '" + name + "' must be a new name of letters, digits or"
+                        + " '_', starting with a letter");
+            }
+            includes.put(name, Objects.requireNonNull(children, "children of include '" + name + "'"));
             return this;
         }
 

@@ -359,14 +359,23 @@ public final class Router {
         /**
          * Mounts the CRUD routes of an entity: {@code POST path}, {@code GET path}, {@code GET path/{id}},
          * {@code PUT path/{id}}, {@code PATCH path/{id}} and {@code DELETE path/{id}}, as the options allow.
+         * Each parameter of the path fills the key attribute it names, as the owner is filled from the principal:
+         * under {@code /notebooks/{notebookId}/notes}, a note of another notebook does not exist.
+         *
+         * <pre>{@code
+         * Router.builder().resource("/notebooks/{notebookId}/notes", notes).build();
+         * }</pre>
          *
          * @param path       such as {@code "/todos"}
          * @param repository the entity's repository
          * @param options    which operations, scopes, filters and page sizes
          * @return this builder
+         * @throws IllegalArgumentException naming the parameter and the entity when a path parameter names no String
+         *                                  attribute of the entity's key, names its id or owner, or when a key
+         *                                  attribute is given neither by the path, the principal nor the id
          */
         public Builder resource(String path, EntityRepository<?> repository, ResourceOptions options) {
-            EntityResource.mount(this, path, repository, options);
+            EntityResource.mount(this, path, join(prefix, path), repository, options);
             return this;
         }
 

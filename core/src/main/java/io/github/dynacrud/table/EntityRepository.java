@@ -105,6 +105,11 @@ public final class EntityRepository<T extends Record> {
         }
     }
 
+    /** @return the table this repository reads and writes */
+    public SingleTable table() {
+        return table;
+    }
+
     /** @return the entity type this repository serves */
     public Entity<T> entity() {
         return entity;
@@ -278,10 +283,6 @@ public final class EntityRepository<T extends Record> {
 
     UniqueGuards<T> guards() {
         return guards;
-    }
-
-    SingleTable table() {
-        return table;
     }
 
     DynamoDbClient client() {

@@ -11,6 +11,7 @@ import io.github.dynacrud.internal.EntityMapping;
 import io.github.dynacrud.internal.Expressions;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,31 +81,12 @@ final class KeyQuery<T extends Record> {
     <R> Page<R> run(DynamoDbClient client, Optional<String> owner, Query query,
             Function<Expressions, String> filter, Collection<String> projection,
             Function<Map<String, AttributeValue>, Optional<R>> reader) {
+        Plan plan = plan(owner, query);
+        Expressions expressions = plan.expressions();
+        String keyCondition = plan.keyCondition();
+        String binding = plan.binding();
         Optional<Index> index = query.index().map(entity::index);
-        KeyTemplate partitionTemplate = index.map(Index::partitionKey).orElse(entity.partitionKey());
-        KeyTemplate sortTemplate = index.map(Index::sortKey).orElse(entity.sortKey());
-        String partitionAttribute = index.map(Index::partitionKeyAttribute).orElse(Entity.PARTITION_KEY);
-        String sortAttribute = index.map(Index::sortKeyAttribute).orElse(Entity.SORT_KEY);
-
-        Map<String, Object> partitionValues = new HashMap<>(query.partition());
-        for (String attribute : partitionValues.keySet()) {
-            if (!partitionTemplate.attributes().contains(attribute) || owner.isPresent()
-                    && attribute.equals(entity.ownerAttribute().orElseThrow())) {
-                throw new IllegalArgumentException("partition key '" + partitionTemplate + "' of " + entity.type()
-                        + " takes no value for '" + attribute + "' from a query");
-            }
-        }
-        owner.ifPresent(o -> partitionValues.put(entity.ownerAttribute().orElseThrow(), o));
-        AttributeValue partition = mapping.partitionKey(partitionTemplate, partitionValues::get);
-
-        Expressions expressions = new Expressions();
-        String keyCondition = expressions.name(partitionAttribute) + " = " + expressions.value(partition);
-        String sortCondition = sortCondition(expressions, sortAttribute, sortTemplate, query.sortKey());
-        if (!sortCondition.isEmpty()) {
-            keyCondition += " AND " + sortCondition;
-        }
         String typeFilter = expressions.name(Entity.TYPE_ATTRIBUTE) + " = " + expressions.value(mapping.typeValue());
-        String binding = binding(query, keyCondition, expressions);
         Set<String> keyNames = index.map(i -> Set.of(i.partitionKeyAttribute(), i.sortKeyAttribute(),
                 Entity.PARTITION_KEY, Entity.SORT_KEY)).orElse(Set.of(Entity.PARTITION_KEY, Entity.SORT_KEY));
         Map<String, AttributeValue> startKey = query.cursor().map(c -> cursors.decode(c, binding, keyNames))
@@ -140,6 +122,93 @@ final class KeyQuery<T extends Record> {
         Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? Optional.of(cursors.encode(response.lastEvaluatedKey(), binding)) : Optional.empty();
         return new Page<>(items, next);
+    }
+
+    /**
+     * The key condition of a query, rendered with its placeholders, and the binding its cursors carry.
+     *
+     * @param expressions  the placeholders, to which a request adds its filter and projection
+     * @param keyCondition the rendered key condition
+     * @param binding      what a cursor of this query is bound to
+     */
+    public record Plan(Expressions expressions, String keyCondition, String binding) {
+    }
+
+    /**
+     * Renders a query's key condition: the partition from the owner, the partition values and the bounding values
+     * ({@link Query#within()}), and the sort key condition led by the bounding values that the sort key holds.
+     *
+     * @param owner the caller's owner id, present exactly when the entity is owner-scoped
+     * @param query the query
+     * @return the key condition and the cursors' binding
+     * @throws IllegalArgumentException when a value names no placeholder of the queried keys
+     */
+    Plan plan(Optional<String> owner, Query query) {
+        Optional<Index> index = query.index().map(entity::index);
+        KeyTemplate partitionTemplate = index.map(Index::partitionKey).orElse(entity.partitionKey());
+        KeyTemplate sortTemplate = index.map(Index::sortKey).orElse(entity.sortKey());
+        String partitionAttribute = index.map(Index::partitionKeyAttribute).orElse(Entity.PARTITION_KEY);
+        String sortAttribute = index.map(Index::sortKeyAttribute).orElse(Entity.SORT_KEY);
+
+        Map<String, Object> partitionValues = new HashMap<>(query.partition());
+        Map<String, Object> sortValues = new LinkedHashMap<>();
+        query.within().forEach((attribute, value) -> {
+            Map<String, Object> bounded = partitionTemplate.attributes().contains(attribute) ? partitionValues
+                    : sortTemplate.attributes().contains(attribute) ? sortValues : null;
+            if (bounded == null) {
+                throw new IllegalArgumentException("the keys of " + query.index().map(i -> "index " + i)
+                        .orElse("the table") + " ('" + partitionTemplate + "', '" + sortTemplate + "') of "
+                        + entity.type() + " do not hold '" + attribute + "', so they cannot bound a query by it");
+            }
+            if (bounded.containsKey(attribute)) {
+                throw new IllegalArgumentException("a query of " + entity.type() + " gives '" + attribute
+                        + "' twice");
+            }
+            bounded.put(attribute, value);
+        });
+        for (String attribute : partitionValues.keySet()) {
+            if (!partitionTemplate.attributes().contains(attribute) || owner.isPresent()
+                    && attribute.equals(entity.ownerAttribute().orElseThrow())) {
+                throw new IllegalArgumentException("partition key '" + partitionTemplate + "' of " + entity.type()
+                        + " takes no value for '" + attribute + "' from a query");
+            }
+        }
+        owner.ifPresent(o -> partitionValues.put(entity.ownerAttribute().orElseThrow(), o));
+        AttributeValue partition = mapping.partitionKey(partitionTemplate, partitionValues::get);
+
+        Expressions expressions = new Expressions();
+        String keyCondition = expressions.name(partitionAttribute) + " = " + expressions.value(partition);
+        String sortCondition = sortCondition(expressions, sortAttribute, sortTemplate,
+                bounded(query.sortKey(), sortValues));
+        if (!sortCondition.isEmpty()) {
+            keyCondition += " AND " + sortCondition;
+        }
+        return new Plan(expressions, keyCondition, binding(query, keyCondition, expressions));
+    }
+
+    /** Leads a sort key condition with bounding values; without a condition, they make a {@code begins_with}. */
+    private Optional<SortKeyCondition> bounded(Optional<SortKeyCondition> requested, Map<String, Object> within) {
+        if (within.isEmpty()) {
+            return requested;
+        }
+        if (requested.isEmpty()) {
+            return Optional.of(SortKeyCondition.beginsWith(within));
+        }
+        SortKeyCondition condition = requested.get();
+        return Optional.of(new SortKeyCondition(condition.operator(), lead(within, condition.values()),
+                condition.upper().isEmpty() ? Map.of() : lead(within, condition.upper())));
+    }
+
+    private Map<String, Object> lead(Map<String, Object> within, Map<String, Object> values) {
+        Map<String, Object> merged = new LinkedHashMap<>(within);
+        values.forEach((attribute, value) -> {
+            if (merged.containsKey(attribute)) {
+                throw new IllegalArgumentException("a sort key condition of " + entity.type() + " gives '"
+                        + attribute + "', which the query is already bounded by");
+            }
+            merged.put(attribute, value);
+        });
+        return merged;
     }
 
     /**

@@ -26,6 +26,7 @@ public final class Query {
 
     private final String index;
     private final Map<String, Object> partition;
+    private final Map<String, Object> within;
     private final SortKeyCondition sortKey;
     private final int limit;
     private final boolean descending;
@@ -35,6 +36,7 @@ public final class Query {
     private Query(Builder b) {
         this.index = b.index;
         this.partition = Collections.unmodifiableMap(new LinkedHashMap<>(b.partition));
+        this.within = Collections.unmodifiableMap(new LinkedHashMap<>(b.within));
         this.sortKey = b.sortKey;
         this.limit = b.limit;
         this.descending = b.descending;
@@ -71,6 +73,11 @@ public final class Query {
         return partition;
     }
 
+    /** @return values of key attributes that bound the query, by attribute; see {@link Builder#within} */
+    public Map<String, Object> within() {
+        return within;
+    }
+
     /** @return the sort key condition, when one is given */
     public Optional<SortKeyCondition> sortKey() {
         return Optional.ofNullable(sortKey);
@@ -100,6 +107,7 @@ public final class Query {
     public static final class Builder {
         private final String index;
         private final Map<String, Object> partition = new LinkedHashMap<>();
+        private final Map<String, Object> within = new LinkedHashMap<>();
         private SortKeyCondition sortKey;
         private int limit = DEFAULT_LIMIT;
         private boolean descending;
@@ -119,6 +127,24 @@ public final class Query {
          */
         public Builder partition(String attribute, Object value) {
             partition.put(Objects.requireNonNull(attribute, "attribute"), value);
+            return this;
+        }
+
+        /**
+         * Bounds the query to the items whose key attribute has this value, wherever the queried keys hold it: it
+         * fills the partition key's placeholder, or leads the sort key condition (which, when none is given, becomes
+         * a {@code begins_with} of the values). A nested resource bounds its lists by the values of its path this way.
+         *
+         * <pre>{@code
+         * Page<Note> notes = repository.query(scope, Query.table().within("notebookId", "nb1").build());
+         * }</pre>
+         *
+         * @param attribute a key attribute, such as {@code "notebookId"}
+         * @param value     its value
+         * @return this builder
+         */
+        public Builder within(String attribute, Object value) {
+            within.put(Objects.requireNonNull(attribute, "attribute"), Objects.requireNonNull(value, "value"));
             return this;
         }
 

@@ -154,6 +154,22 @@ public final class SingleTable {
         return new ReadTransaction(this);
     }
 
+    /**
+     * Makes the collection of entity types whose items share a partition and a sort key prefix, read together in one
+     * Query per page; call once, at start-up.
+     *
+     * <pre>{@code
+     * ItemCollection notebook = table.collection(Notebook.ENTITY, Note.ENTITY);
+     * }</pre>
+     *
+     * @param members two or more entity types with the same partition key shape
+     * @return the collection
+     * @throws IllegalArgumentException naming the member and template whose keys cannot share a collection
+     */
+    public ItemCollection collection(Entity<?>... members) {
+        return new ItemCollection(this, java.util.List.of(members));
+    }
+
     /** @return the client all repositories of this table use */
     public DynamoDbClient client() {
         return client;

@@ -15,9 +15,7 @@ import io.github.dynacrud.table.Query;
 import io.github.dynacrud.table.SingleTable;
 import io.github.dynacrud.table.SortKeyCondition;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import io.github.dynacrud.testing.RecordingDynamoDb;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,7 +62,7 @@ class EntityResourceLifecycleIT {
         tableName = DynamoDbLocalExtension.uniqueTableName("resource-lifecycle");
         LocalTable.create(client, tableName, Todo.ENTITY, User.ENTITY);
         EntityRepository<Todo> todos = SingleTable.builder()
-                .client(recording(client, sent))
+                .client(RecordingDynamoDb.of(client, sent))
                 .tableName(tableName)
                 .clock(clock)
                 .cursorSecret("a secret that signs page cursors".getBytes(UTF_8))
@@ -641,26 +638,6 @@ class EntityResourceLifecycleIT {
         } catch (JsonProcessingException e) {
             throw new AssertionError("not JSON: " + json, e);
         }
-    }
-
-    /** A client that records every request it passes on to the real one. */
-    private static DynamoDbClient recording(DynamoDbClient real, List<DynamoDbRequest> requests) {
-        InvocationHandler handler = (proxy, method, args) -> {
-            if (args != null && args.length == 1 && args[0] instanceof Consumer<?> && method.isDefault()) {
-                // The Consumer overloads build the request and call the overload taking it, recorded below.
-                return InvocationHandler.invokeDefault(proxy, method, args);
-            }
-            if (args != null && args.length == 1 && args[0] instanceof DynamoDbRequest request) {
-                requests.add(request);
-            }
-            try {
-                return method.invoke(real, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-                new Class<?>[] {DynamoDbClient.class}, handler);
     }
 
     /** A clock the test sets, so timestamps and the order of generated ids are known. */

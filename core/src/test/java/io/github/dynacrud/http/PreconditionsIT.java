@@ -12,14 +12,11 @@ import io.github.dynacrud.http.ResourceOptions.Operation;
 import io.github.dynacrud.local.LocalTable;
 import io.github.dynacrud.table.SingleTable;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
+import io.github.dynacrud.testing.RecordingDynamoDb;
 import jakarta.validation.constraints.NotBlank;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -203,24 +200,14 @@ class PreconditionsIT {
 
     /** The real client, except that a change set by the test runs just before the next transaction. */
     private DynamoDbClient interrupting(DynamoDbClient real) {
-        InvocationHandler handler = (proxy, method, args) -> {
-            if (args != null && args.length == 1 && args[0] instanceof Consumer<?> && method.isDefault()) {
-                return InvocationHandler.invokeDefault(proxy, method, args);
-            }
-            if (args != null && args.length == 1 && args[0] instanceof TransactWriteItemsRequest) {
+        return RecordingDynamoDb.watching(real, request -> {
+            if (request instanceof TransactWriteItemsRequest) {
                 Runnable change = beforeNextTransaction.getAndSet(null);
                 if (change != null) {
                     change.run();
                 }
             }
-            try {
-                return method.invoke(real, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-                new Class<?>[] {DynamoDbClient.class}, handler);
+        });
     }
 
     private HttpResponse send(HttpRequest.Builder request) {

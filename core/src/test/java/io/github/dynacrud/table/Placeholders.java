@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param names  the request's {@code ExpressionAttributeNames}
  * @param values the request's {@code ExpressionAttributeValues}
  */
-record Placeholders(Map<String, String> names, Map<String, AttributeValue> values) {
+public record Placeholders(Map<String, String> names, Map<String, AttributeValue> values) {
     private static final Pattern PLACEHOLDER = Pattern.compile("[#:][A-Za-z0-9_]+");
 
     /**
@@ -28,7 +28,7 @@ record Placeholders(Map<String, String> names, Map<String, AttributeValue> value
      * @return the expression with names and values
      * @throws AssertionError when a placeholder is not defined by the request
      */
-    String resolve(String expression) {
+    public String resolve(String expression) {
         Matcher matcher = PLACEHOLDER.matcher(expression);
         StringBuilder resolved = new StringBuilder();
         while (matcher.find()) {

@@ -122,6 +122,15 @@ public final class PathTemplate {
     }
 
     /**
+     * Lists the parameters of this template, in path order.
+     *
+     * @return such as {@code [notebookId, id]} for {@code /notebooks/{notebookId}/notes/{id}}
+     */
+    public List<String> parameters() {
+        return segments.stream().filter(s -> s.kind() != Kind.LITERAL).map(Segment::text).toList();
+    }
+
+    /**
      * Ranks this template against another that matches the same path.
      *
      * @param other another template

@@ -1,0 +1,142 @@
+package io.github.dynacrud.http;
+
+import io.github.dynacrud.ItemNotFoundException;
+import io.github.dynacrud.ValidationException;
+import io.github.dynacrud.entity.Entity;
+import io.github.dynacrud.entity.Index;
+import io.github.dynacrud.entity.KeyParts;
+import io.github.dynacrud.http.internal.PathTemplate;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The key attributes a resource's path fills, such as {@code notebookId} in {@code /notebooks/{notebookId}/notes}:
+ * each path parameter names a String attribute of the entity's primary key, filled from the path as the owner is
+ * from the principal. Checked when the resource is mounted; a value that could never be a key part names no item.
+ */
+final class PathKeys {
+    private final Entity<?> entity;
+    private final List<String> attributes;
+
+    private PathKeys(Entity<?> entity, List<String> attributes) {
+        this.entity = entity;
+        this.attributes = attributes;
+    }
+
+    /**
+     * Reads and checks the parameters of a resource's path.
+     *
+     * @param path   the resource's path as mounted, group prefix included, such as {@code /notebooks/{notebookId}/notes}
+     * @param entity the entity the resource serves
+     * @return the path's key attributes
+     * @throws IllegalArgumentException naming the parameter and the entity when a parameter names no String key
+     *                                  attribute, or when a key attribute is given neither by the path, the
+     *                                  principal nor the id
+     */
+    static PathKeys of(String path, Entity<?> entity) {
+        String type = entity.type();
+        String id = entity.idAttribute().orElseThrow(() -> new IllegalArgumentException(
+                type + " needs an id attribute to be mounted as a resource"));
+        List<String> parameters;
+        try {
+            parameters = PathTemplate.parse(path).parameters();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("resource " + type + ": " + e.getMessage(), e);
+        }
+        Map<String, RecordComponent> components = new LinkedHashMap<>();
+        Arrays.stream(entity.recordType().getRecordComponents()).forEach(c -> components.put(c.getName(), c));
+        for (String parameter : parameters) {
+            String named = "path parameter '{" + parameter + "}' of '" + path + "'";
+            if (parameter.equals(id)) {
+                throw new IllegalArgumentException(named + " is the id attribute of " + type + ", which the item routes"
+                        + " add as '/{" + id + "}'; name the parent's parameter after another attribute of " + type);
+            }
+            if (entity.ownerAttribute().filter(parameter::equals).isPresent()) {
+                throw new IllegalArgumentException(named + " names the owner of " + type
+                        + ", which comes from the principal, never from a path");
+            }
+            RecordComponent component = components.get(parameter);
+            if (component == null) {
+                throw new IllegalArgumentException(named + " names no attribute of " + type + "; it has "
+                        + components.keySet());
+            }
+            if (!entity.keyAttributes().contains(parameter)) {
+                throw new IllegalArgumentException(named + " names '" + parameter + "', which is not in the key of "
+                        + type + " ('" + entity.partitionKey() + "', '" + entity.sortKey() + "'), so it could not"
+                        + " tell one parent's items from another's");
+            }
+            if (component.getType() != String.class) {
+                throw new IllegalArgumentException(named + " names '" + parameter + "' of " + type + ", of type "
+                        + component.getType().getSimpleName() + "; a path fills String attributes only");
+            }
+        }
+        Set<String> unfilled = new LinkedHashSet<>(entity.keyAttributes());
+        unfilled.remove(id);
+        entity.ownerAttribute().ifPresent(unfilled::remove);
+        parameters.forEach(unfilled::remove);
+        if (!unfilled.isEmpty()) {
+            String attribute = unfilled.iterator().next();
+            throw new IllegalArgumentException("key attribute '" + attribute + "' of " + type + " is given neither by"
+                    + " the path '" + path + "', the principal nor the id; mount it under a path with '{" + attribute
+                    + "}', such as '/parents/{" + attribute + "}/" + type.toLowerCase(java.util.Locale.ROOT) + "s'");
+        }
+        return new PathKeys(entity, List.copyOf(parameters));
+    }
+
+    /**
+     * Refuses an index that a list may query when it does not hold every path attribute: such a query could not be
+     * bounded to the path's parent.
+     *
+     * @param index an index a list filter or the list query may use
+     */
+    void checkHeldBy(Index index) {
+        Set<String> held = new LinkedHashSet<>(index.partitionKey().attributes());
+        held.addAll(index.sortKey().attributes());
+        attributes.stream().filter(a -> !held.contains(a)).findFirst().ifPresent(attribute -> {
+            throw new IllegalArgumentException("path parameter '{" + attribute + "}' of " + entity.type()
+                    + " is not held by index " + index.name() + " ('" + index.partitionKey() + "', '"
+                    + index.sortKey() + "'), so a list querying it could not be bounded to the path");
+        });
+    }
+
+    /** @return the attributes the path fills, in path order */
+    List<String> attributes() {
+        return attributes;
+    }
+
+    /**
+     * Reads the path's key values from a request.
+     *
+     * @param request the routed request
+     * @return each path attribute's value
+     * @throws ItemNotFoundException when a value could never be a key part: no item of the entity has it
+     */
+    Map<String, Object> values(HttpRequest request) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String attribute : attributes) {
+            values.put(attribute, keyPart(attribute, request.pathParameter(attribute)));
+        }
+        return values;
+    }
+
+    /**
+     * Checks one value of the path as a key part.
+     *
+     * @param attribute the attribute
+     * @param value     the decoded path segment
+     * @return the value
+     * @throws ItemNotFoundException when it could never be a key part (empty, too long, or with {@code #})
+     */
+    String keyPart(String attribute, String value) {
+        try {
+            return KeyParts.check(attribute, value);
+        } catch (ValidationException e) {
+            throw new ItemNotFoundException(entity.type());
+        }
+    }
+}
