@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  *       dynacrud-archetype generates, with the archetype's properties set as in docs/getting-started.md;</li>
  *   <li>{@code <!-- imports -->}: the block lists imports, each one made by the source of a snippet on the page.</li>
  * </ul>
+ * A block in any language marked {@code <!-- excerpt: path -->} is a run of whole lines of that file, indentation aside.
  * And every snippet shows its imports: each type it uses that its source imports is imported on its page.
  */
 class DocSnippetsTest {
@@ -37,6 +38,8 @@ class DocSnippetsTest {
     private static final Set<String> SKIPPED = Set.of("target", ".git", ".mvn", "node_modules");
     private static final Pattern JAVA_BLOCK = Pattern.compile(
             "(?:<!-- (snippet|file|imports)(?:: ([\\w./-]+))? -->\\s*\\n)?```java\\n(.*?)\\n```", Pattern.DOTALL);
+    private static final Pattern EXCERPT = Pattern.compile(
+            "<!-- excerpt: ([\\w./-]+) -->\\s*\\n```\\w*\\n(.*?)\\n```", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile(
             "// tag::([\\w-]+)\\[]\\n(.*?)\\n\\s*// end::\\1\\[]", Pattern.DOTALL);
     private static final Pattern IMPORT = Pattern.compile("^import (static )?([\\w.]+);$", Pattern.MULTILINE);
@@ -70,15 +73,59 @@ class DocSnippetsTest {
 
     @Test
     void everyFileBlock_equalsTheFileItNames() throws IOException {
-        for (Block block : blocks("file")) {
-            Path file = ROOT.resolve(block.name());
-            assertThat(file).as("file of the block in %s", block.page()).isRegularFile();
-            String text = Files.readString(file).replace("\r\n", "\n").stripTrailing();
-            for (Map.Entry<String, String> property : ARCHETYPE_PROPERTIES.entrySet()) {
-                text = text.replace(property.getKey(), property.getValue());
-            }
-            assertThat(block.code()).as("block of %s in %s", block.name(), block.page()).isEqualTo(text);
+        List<Block> blocks = blocks("file");
+        assertThat(blocks).as("whole-file blocks in docs/").isNotEmpty();
+        for (Block block : blocks) {
+            assertThat(block.code()).as("block of %s in %s", block.name(), block.page())
+                    .isEqualTo(fileText(block.name()));
         }
+    }
+
+    @Test
+    void everyExcerpt_isARunOfLinesOfTheFileItNames() throws IOException {
+        int excerpts = 0;
+        try (Stream<Path> files = Stream.concat(Files.list(DOCS), Stream.of(ROOT.resolve("README.md")))) {
+            for (Path page : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                Matcher m = EXCERPT.matcher(Files.readString(page).replace("\r\n", "\n"));
+                while (m.find()) {
+                    excerpts++;
+                    assertThat(isExcerpt(outdent(m.group(2)), fileText(m.group(1))))
+                            .as("excerpt of %s in %s is in that file", m.group(1), page).isTrue();
+                }
+            }
+        }
+        assertThat(excerpts).as("excerpts in docs/").isPositive();
+    }
+
+    @Test
+    void isExcerpt_matchesWholeLinesInOrderOnly() {
+        String file = "<a>\n  <b>1</b>\n  <c/>\n</a>";
+        assertThat(isExcerpt("<b>1</b>\n<c/>", file)).isTrue();
+        assertThat(isExcerpt("<c/>\n<b>1</b>", file)).isFalse();
+        assertThat(isExcerpt("<b>1", file)).isFalse();
+    }
+
+    /** A repository file's text, with the archetype's properties set as docs/getting-started.md sets them. */
+    private static String fileText(String path) throws IOException {
+        Path file = ROOT.resolve(path);
+        assertThat(file).as("file a block in docs/ names").isRegularFile();
+        String text = Files.readString(file).replace("\r\n", "\n").stripTrailing();
+        for (Map.Entry<String, String> property : ARCHETYPE_PROPERTIES.entrySet()) {
+            text = text.replace(property.getKey(), property.getValue());
+        }
+        return text;
+    }
+
+    /** Whether the lines of an outdented excerpt follow one another somewhere in a text, indentation aside. */
+    static boolean isExcerpt(String excerpt, String text) {
+        List<String> lines = List.of(text.split("\n", -1));
+        int length = excerpt.split("\n", -1).length;
+        for (int start = 0; start + length <= lines.size(); start++) {
+            if (outdent(String.join("\n", lines.subList(start, start + length))).equals(excerpt)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
