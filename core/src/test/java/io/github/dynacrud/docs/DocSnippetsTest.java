@@ -42,6 +42,7 @@ class DocSnippetsTest {
             "<!-- excerpt: ([\\w./-]+) -->\\s*\\n```\\w*\\n(.*?)\\n```", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile(
             "// tag::([\\w-]+)\\[]\\n(.*?)\\n\\s*// end::\\1\\[]", Pattern.DOTALL);
+    private static final Pattern DECLARATION = Pattern.compile("\\b(?:class|record|interface|enum) (\\w+)");
     private static final Pattern IMPORT = Pattern.compile("^import (static )?([\\w.]+);$", Pattern.MULTILINE);
     /** The properties docs/getting-started.md generates its project with, as the archetype's templates name them. */
     private static final Map<String, String> ARCHETYPE_PROPERTIES = Map.of(
@@ -142,9 +143,11 @@ class DocSnippetsTest {
         List<String> missing = new ArrayList<>();
         for (Block snippet : blocks("snippet")) {
             Set<String> shown = importsShownOn(snippet.page());
+            Set<String> declared = typesDeclaredOn(snippet.page());
             Set<String> used = words(withoutCommentsAndStrings(snippet.code()));
             for (String imported : imports(Files.readString(sources.get(snippet.name()).file()))) {
-                if (used.contains(simpleName(imported)) && !shown.contains(imported)) {
+                String name = simpleName(imported);
+                if (used.contains(name) && !declared.contains(name) && !shown.contains(imported)) {
                     missing.add(snippet.page().getFileName() + " " + snippet.name() + ": import " + imported + ";");
                 }
             }
@@ -207,6 +210,16 @@ class DocSnippetsTest {
             shown.addAll(imports(m.group(3)));
         }
         return shown;
+    }
+
+    /** The types a page's Java blocks declare: a snippet may use them without an import. */
+    private static Set<String> typesDeclaredOn(Path page) throws IOException {
+        Set<String> declared = new TreeSet<>();
+        Matcher m = DECLARATION.matcher(Files.readString(page));
+        while (m.find()) {
+            declared.add(m.group(1));
+        }
+        return declared;
     }
 
     private static Set<String> imports(String code) {
