@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -30,8 +32,9 @@ import org.w3c.dom.Node;
  */
 class ReleaseBundleIT {
     /** What a release publishes; the examples, benchmarks and this check are never part of it. */
-    private static final List<String> PUBLISHED = List.of("dynacrud-bom", "dynacrud-core", "dynacrud-lambda-adapter",
-            "dynacrud-lambda-logging", "dynacrud-local", "dynacrud-parent", "dynacrud-test");
+    private static final List<String> PUBLISHED = List.of("dynacrud-archetype", "dynacrud-bom", "dynacrud-core",
+            "dynacrud-lambda-adapter", "dynacrud-lambda-logging", "dynacrud-local", "dynacrud-parent",
+            "dynacrud-test");
     /** Published as POMs only. */
     private static final List<String> POM_ONLY = List.of("dynacrud-bom", "dynacrud-parent");
     private static final String SNAPSHOT_VERSION = System.getProperty("dynacrud.release.version", "0.1.0-SNAPSHOT");
@@ -117,6 +120,24 @@ class ReleaseBundleIT {
             String pom = Files.readString(artifacts.get(artifactId).resolve(artifactId + "-" + VERSION + ".pom"));
             assertThat(pom).as(artifactId).doesNotContain("-SNAPSHOT").contains("<version>" + VERSION + "</version>");
         }
+    }
+
+    @Test
+    void archetype_generatesProjectsOnTheReleasedBom() throws Exception {
+        // GIVEN
+        Path jar = artifacts.get("dynacrud-archetype").resolve("dynacrud-archetype-" + VERSION + ".jar");
+
+        // WHEN
+        String generatedPom;
+        try (ZipFile archetype = new ZipFile(jar.toFile())) {
+            assertThat(archetype.getEntry("META-INF/maven/archetype-metadata.xml")).isNotNull();
+            ZipEntry pom = archetype.getEntry("archetype-resources/pom.xml");
+            generatedPom = new String(archetype.getInputStream(pom).readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        // THEN
+        assertThat(generatedPom).contains("<dynacrud.version>" + VERSION + "</dynacrud.version>")
+                .doesNotContain("SNAPSHOT").doesNotContain("@");
     }
 
     private static List<Path> publishedFiles() throws IOException {

@@ -1,12 +1,12 @@
 package io.github.dynacrud.examples.todo;
 
+// tag::todo-entity[]
 import io.github.dynacrud.entity.Entity;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 
-// tag::todo-entity[]
 /** A todo of one user: listed oldest first, and by done state through GSI1. */
 public record Todo(String ownerId, String id, @NotBlank @Size(min = 1, max = 200) String title, boolean done,
         LocalDate dueDate, Long version, Instant createdAt, Instant updatedAt) {

@@ -1,5 +1,6 @@
 package io.github.dynacrud.examples.todo;
 
+// tag::todo-handler[]
 import io.github.dynacrud.http.CorsPolicy;
 import io.github.dynacrud.http.ResourceOptions;
 import io.github.dynacrud.http.Router;
@@ -11,7 +12,6 @@ import io.github.dynacrud.table.SingleTable;
 import io.github.dynacrud.table.SortKeyCondition;
 import java.util.Map;
 
-// tag::todo-handler[]
 /** The todo API: the Lambda handler named in template.yaml. */
 public class TodoHandler extends HttpApiHandler {
     /** The constructor Lambda calls: TABLE_NAME, ALLOWED_ORIGINS, AWS_REGION and the endpoint from the environment. */
