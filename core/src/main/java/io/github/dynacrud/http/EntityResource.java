@@ -105,6 +105,9 @@ final class EntityResource<T extends Record> {
 
     private HttpResponse create(HttpRequest request, Scope scope) {
         T input = json.read(request);
+        if (options.idempotency().isPresent()) {
+            return IdempotentCreate.respond(options.idempotency().get(), repository, json, request, scope, input);
+        }
         return json.created(request, json.withJsonNames(() -> repository.create(scope, input)));
     }
 

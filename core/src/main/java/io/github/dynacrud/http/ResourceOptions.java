@@ -113,6 +113,7 @@ public final class ResourceOptions {
     private final int defaultPageSize;
     private final int maxPageSize;
     private final Map<String, ListFilter<?>> listFilters;
+    private final Idempotency idempotency;
 
     private ResourceOptions(Builder b) {
         this.operations = Set.copyOf(b.operations);
@@ -121,6 +122,7 @@ public final class ResourceOptions {
         this.defaultPageSize = b.defaultPageSize;
         this.maxPageSize = b.maxPageSize;
         this.listFilters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.listFilters));
+        this.idempotency = b.idempotency;
     }
 
     /** @return every operation, no scopes, the owner from the subject, pages of 20 up to 100, no filters */
@@ -168,6 +170,15 @@ public final class ResourceOptions {
         return listFilters;
     }
 
+    /**
+     * Returns how {@code POST} honours the {@code Idempotency-Key} header.
+     *
+     * @return the idempotency, or empty when creates ignore the header
+     */
+    public Optional<Idempotency> idempotency() {
+        return Optional.ofNullable(idempotency);
+    }
+
     /** Collects a resource's options. */
     public static final class Builder {
         private Set<Operation> operations = EnumSet.allOf(Operation.class);
@@ -176,6 +187,7 @@ public final class ResourceOptions {
         private int defaultPageSize = DEFAULT_PAGE_SIZE;
         private int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
         private final Map<String, ListFilter<?>> listFilters = new LinkedHashMap<>();
+        private Idempotency idempotency;
 
         private Builder() {
         }
@@ -257,8 +269,23 @@ public final class ResourceOptions {
             return this;
         }
 
+        /**
+         * Makes {@code POST} honour the {@code Idempotency-Key} header: the created item and an idempotency record of
+         * its response are written in one transaction, and a repeat answers that response again.
+         *
+         * @param idempotency where the records go, and for how long
+         * @return this builder
+         */
+        public Builder idempotency(Idempotency idempotency) {
+            this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
+            return this;
+        }
+
         /** @return the options */
         public ResourceOptions build() {
+            if (idempotency != null && !operations.contains(Operation.CREATE)) {
+                throw new IllegalArgumentException("idempotency applies to CREATE, which these options leave out");
+            }
             return new ResourceOptions(this);
         }
     }

@@ -280,7 +280,12 @@ public final class EntityRepository<T extends Record> {
         return guards;
     }
 
-    SingleTable table() {
+    /**
+     * Returns the table this repository reads and writes, for transactions that include its items.
+     *
+     * @return the table
+     */
+    public SingleTable table() {
         return table;
     }
 
