@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
@@ -109,19 +111,20 @@ class IdempotencyRequestTest {
     }
 
     @Test
-    void post_withoutAKey_sendsOneTransactionOfTheItemAlone() {
+    void post_withoutAKey_sendsOnePlainConditionedPutAndNoTransaction() {
         // GIVEN
-        when(client.transactWriteItems(any(TransactWriteItemsRequest.class)))
-                .thenReturn(TransactWriteItemsResponse.builder().build());
+        when(client.putItem(any(PutItemRequest.class))).thenReturn(PutItemResponse.builder().build());
 
         // WHEN
         HttpResponse response = router.route(post(null, BODY));
 
         // THEN
         assertThat(response.status()).isEqualTo(201);
-        assertThat(sent()).hasSize(1);
-        assertThat(sent().get(0).transactItems()).hasSize(1);
-        assertThat(sent().get(0).transactItems().get(0).put().item().get("PK").s()).isEqualTo("USER#alice");
+        List<Object> requests = mockingDetails(client).getInvocations().stream().map(i -> i.getArgument(0)).toList();
+        assertThat(requests).hasSize(1);
+        PutItemRequest put = (PutItemRequest) requests.get(0);
+        assertThat(put.item().get("PK").s()).isEqualTo("USER#alice");
+        assertThat(put.conditionExpression()).isEqualTo("attribute_not_exists(PK)");
     }
 
     @Test
