@@ -216,6 +216,7 @@ class IdempotencyRequestTest {
 
     @Test
     void store_aPeriodOrAttributeOutOfRange_isRefusedNamingIt() {
+        // GIVEN a store's builder; WHEN given a zero period or a key attribute; THEN refused naming the value
         assertThatThrownBy(() -> IdempotencyStore.builder().period(Duration.ZERO))
                 .hasMessage("idempotency period PT0S is out of range: give one second to 365 days");
         assertThatThrownBy(() -> IdempotencyStore.builder().expiryAttribute("PK"))
