@@ -48,6 +48,8 @@ public final class Entity<T extends Record> {
     public static final String TYPE_ATTRIBUTE = "_type";
     /** The first segment of the keys of unique-value guards, which no key template may start with. */
     public static final String GUARD_PREFIX = "UNIQUE";
+    /** The first segment of the keys of idempotency records, which no key template may start with. */
+    public static final String IDEMPOTENCY_PREFIX = "IDEMPOTENCY";
 
     private final Class<T> recordType;
     private final String type;

@@ -108,10 +108,11 @@ final class EntityRules {
     }
 
     private void checkTemplate(KeyTemplate template, String role) {
-        if (Entity.GUARD_PREFIX.equals(template.segments().get(0).literal())) {
+        String first = template.segments().get(0).literal();
+        if (Entity.GUARD_PREFIX.equals(first) || Entity.IDEMPOTENCY_PREFIX.equals(first)) {
             throw new IllegalArgumentException("key template '" + template + "' of " + type + " starts with '"
-                    + Entity.GUARD_PREFIX + "', which dynacrud keeps for the guards of unique values; start it with another"
-                    + " literal");
+                    + first + "', which dynacrud keeps for " + (Entity.GUARD_PREFIX.equals(first)
+                            ? "the guards of unique values" : "idempotency records") + "; start it with another literal");
         }
         for (String attribute : template.attributes()) {
             RecordComponent c = components.get(attribute);

@@ -123,6 +123,10 @@ final class EntityResource<T extends Record> {
 
     private HttpResponse create(HttpRequest request, Scope scope) {
         T input = json.representation().model().with(json.read(request), pathKeys.values(request));
+        // Without a key, a plain conditioned Put: a transaction would cost twice the write capacity for nothing.
+        if (options.idempotency().isPresent() && request.header(Idempotency.KEY_HEADER).isPresent()) {
+            return IdempotentCreate.respond(options.idempotency().get(), repository, json, request, scope, input);
+        }
         return json.created(request, json.withJsonNames(() -> repository.create(scope, input)));
     }
 

@@ -2,6 +2,7 @@ package io.github.dynacrud.http;
 
 import io.github.dynacrud.BadRequestException;
 import io.github.dynacrud.DynacrudException;
+import io.github.dynacrud.IdempotencyKeyInUseException;
 import io.github.dynacrud.RetryableException;
 import io.github.dynacrud.ValidationException;
 import java.lang.System.Logger.Level;
@@ -80,6 +81,9 @@ final class ProblemMapper {
             problem = problem.withErrors(List.of(new Problem.FieldError(bad.field().get(), bad.reason())));
         }
         HttpResponse response = HttpResponse.problem(problem);
+        if (failure instanceof IdempotencyKeyInUseException) {
+            return response.withHeader("Retry-After", RETRY_AFTER_SECONDS);
+        }
         return status == 401 ? response.withHeader("WWW-Authenticate", "Bearer") : response;
     }
 

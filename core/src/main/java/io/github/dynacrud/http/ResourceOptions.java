@@ -117,6 +117,7 @@ public final class ResourceOptions {
     private final Map<String, ListFilter<?>> listFilters;
     private final Map<String, EntityRepository<?>> includes;
     private final Supplier<Query.Builder> listQuery;
+    private final Idempotency idempotency;
 
     private ResourceOptions(Builder b) {
         this.operations = Set.copyOf(b.operations);
@@ -127,6 +128,7 @@ public final class ResourceOptions {
         this.listFilters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.listFilters));
         this.includes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.includes));
         this.listQuery = b.listQuery;
+        this.idempotency = b.idempotency;
     }
 
     /** @return every operation, no scopes, the owner from the subject, pages of 20 up to 100, no filters */
@@ -184,6 +186,15 @@ public final class ResourceOptions {
         return includes;
     }
 
+    /**
+     * Returns how {@code POST} honours the {@code Idempotency-Key} header.
+     *
+     * @return the idempotency, or empty when creates ignore the header
+     */
+    public Optional<Idempotency> idempotency() {
+        return Optional.ofNullable(idempotency);
+    }
+
     /** Collects a resource's options. */
     public static final class Builder {
         private Set<Operation> operations = EnumSet.allOf(Operation.class);
@@ -194,6 +205,7 @@ public final class ResourceOptions {
         private final Map<String, ListFilter<?>> listFilters = new LinkedHashMap<>();
         private final Map<String, EntityRepository<?>> includes = new LinkedHashMap<>();
         private Supplier<Query.Builder> listQuery = Query::table;
+        private Idempotency idempotency;
 
         private Builder() {
         }
@@ -316,8 +328,23 @@ public final class ResourceOptions {
             return this;
         }
 
+        /**
+         * Makes {@code POST} honour the {@code Idempotency-Key} header: the created item and an idempotency record of
+         * its response are written in one transaction, and a repeat answers that response again.
+         *
+         * @param idempotency where the records go, and for how long
+         * @return this builder
+         */
+        public Builder idempotency(Idempotency idempotency) {
+            this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
+            return this;
+        }
+
         /** @return the options */
         public ResourceOptions build() {
+            if (idempotency != null && !operations.contains(Operation.CREATE)) {
+                throw new IllegalArgumentException("idempotency applies to CREATE, which these options leave out");
+            }
             return new ResourceOptions(this);
         }
     }

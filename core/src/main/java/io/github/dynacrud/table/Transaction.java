@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -284,6 +285,21 @@ public final class Transaction {
      */
     public void commit() {
         writes.commit(table.client(), clientRequestToken);
+    }
+
+    /** Adds a write of dynacrud's own, which no entity describes, as an action of its own. */
+    void add(String type, TransactionWrites.Write write) {
+        writes.add(type, List.of(write));
+    }
+
+    /** Sends the transaction like {@link #commit()}, throwing what {@code whenConflictsPersist} gives, if anything. */
+    void commit(Supplier<RuntimeException> whenConflictsPersist) {
+        writes.commit(table.client(), clientRequestToken, whenConflictsPersist);
+    }
+
+    /** @return the table this transaction writes to */
+    SingleTable table() {
+        return table;
     }
 
     private <T extends Record> EntityRepository<T> own(EntityRepository<T> repository) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -81,6 +82,14 @@ final class TransactionWrites {
 
     /** Sends the writes in one transaction, retrying conflicts with other transactions a bounded number of times. */
     void commit(DynamoDbClient client, String clientRequestToken) {
+        commit(client, clientRequestToken, () -> null);
+    }
+
+    /**
+     * Sends the writes like {@link #commit(DynamoDbClient, String)}, throwing what {@code whenConflictsPersist} gives,
+     * when it gives something, once the last attempt conflicted.
+     */
+    void commit(DynamoDbClient client, String clientRequestToken, Supplier<RuntimeException> whenConflictsPersist) {
         if (items.isEmpty()) {
             throw new IllegalStateException("a transaction without actions has nothing to commit");
         }
@@ -94,6 +103,10 @@ final class TransactionWrites {
                 List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
                 failIfChecked(reasons);
                 retryOnlyConflicts("TransactWriteItems", e);
+                RuntimeException persisting = attempt >= Backoff.ATTEMPTS ? whenConflictsPersist.get() : null;
+                if (persisting != null) {
+                    throw persisting;
+                }
                 Backoff.pause(attempt, "DynamoDB TransactWriteItems conflicted with another transaction");
             } catch (TransactionInProgressException e) {
                 throw new RetryableException("DynamoDB TransactWriteItems with this client request token is still"

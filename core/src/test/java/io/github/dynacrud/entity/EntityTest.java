@@ -677,6 +677,19 @@ class EntityTest {
                         + " keeps for the guards of unique values; start it with another literal");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"IDEMPOTENCY#{id}", "IDEMPOTENCY"})
+    void build_templateStartingWithTheIdempotencyPrefix_isRefusedNamingIt(String template) {
+        // GIVEN
+        Entity.Builder<Note> builder = Entity.of(Note.class).id("id").partitionKey("NOTE#{id}").sortKey(template);
+
+        // WHEN / THEN
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("key template '" + template + "' of Note starts with 'IDEMPOTENCY', which dynacrud"
+                        + " keeps for idempotency records; start it with another literal");
+    }
+
     record Member(String id, String email, String status, Long version, Instant createdAt, Instant updatedAt,
             Instant expiresAt) {
     }

@@ -2,11 +2,13 @@ package io.github.dynacrud.examples.todo;
 
 // tag::todo-handler[]
 import io.github.dynacrud.http.CorsPolicy;
+import io.github.dynacrud.http.Idempotency;
 import io.github.dynacrud.http.ResourceOptions;
 import io.github.dynacrud.http.Router;
 import io.github.dynacrud.lambda.HttpApiHandler;
 import io.github.dynacrud.lambda.PrimingRequest;
 import io.github.dynacrud.lambda.SnapStartPriming;
+import io.github.dynacrud.table.IdempotencyStore;
 import io.github.dynacrud.table.Query;
 import io.github.dynacrud.table.SingleTable;
 import io.github.dynacrud.table.SortKeyCondition;
@@ -27,8 +29,13 @@ public class TodoHandler extends HttpApiHandler {
     /** Serves the todos of a table to browsers on comma-separated origins, such as "https://a.example, http://b.example". */
     public TodoHandler(SingleTable table, String allowedOrigins) {
         super(Router.builder()
-                .cors(CorsPolicy.builder().allowedOrigins(allowedOrigins.split("\\s*,\\s*")).build())
+                .cors(CorsPolicy.builder().allowedOrigins(allowedOrigins.split("\\s*,\\s*"))
+                        .allowedHeaders("Content-Type", "Authorization", "If-Match", "If-None-Match",
+                                Idempotency.KEY_HEADER)
+                        .exposedHeaders("ETag", "Location", Idempotency.REPLAYED_HEADER)
+                        .build())
                 .resource("/todos", table.repository(Todo.ENTITY), ResourceOptions.builder()
+                        .idempotency(Idempotency.of(IdempotencyStore.defaults()))
                         .listFilter("done", Boolean.class, done -> Query.index("GSI1")
                                 .sortKey(SortKeyCondition.beginsWith(Map.of("done", done))))
                         .build())

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.entity.Index;
+import io.github.dynacrud.table.IdempotencyStore;
 import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
@@ -193,6 +194,20 @@ class TemplateContractTest {
     }
 
     @Test
+    void table_enablesTtlOnTheAttributeIdempotencyRecordsExpireBy() {
+        // GIVEN
+        Map<String, Object> table = properties(resources.get(tableResourceName()));
+
+        // WHEN
+        Object ttl = table.get("TimeToLiveSpecification");
+
+        // THEN
+        assertThat(ttl).isEqualTo(Map.of("AttributeName", IdempotencyStore.DEFAULT_EXPIRY_ATTRIBUTE,
+                "Enabled", true));
+        assertThat(Todo.ENTITY.ttlAttribute()).as("the todos themselves never expire").isEmpty();
+    }
+
+    @Test
     void policy_allowsOnlyTheDynamoDbActionsTheHandlerNeedsOnTheTableAndItsIndexes() {
         // GIVEN
         List<Object> policies = list(functionProperty("Policies"));
@@ -214,7 +229,9 @@ class TemplateContractTest {
         }
 
         // THEN
-        assertThat(Todo.ENTITY.uniqueAttributes()).as("no unique attributes, so no TransactWriteItems").isEmpty();
+        // An idempotent create is a TransactWriteItems of two Puts, which IAM authorizes as dynamodb:PutItem each; with no
+        // unique attributes and no condition checks, nothing else is needed.
+        assertThat(Todo.ENTITY.uniqueAttributes()).isEmpty();
         assertThat(actions).containsExactlyInAnyOrderElementsOf(NEEDED_ACTIONS);
         assertThat(resourcesAllowed).containsExactlyInAnyOrder(
                 Map.of("Fn::GetAtt", List.of(tableResourceName(), "Arn")),

@@ -279,9 +279,52 @@ class TodoApiE2EIT {
         assertThat(response.headers().firstValue("Access-Control-Allow-Methods"))
                 .contains("GET, HEAD, POST, PUT, PATCH, DELETE");
         assertThat(response.headers().firstValue("Access-Control-Allow-Headers"))
-                .contains("Content-Type, Authorization, If-Match, If-None-Match");
+                .contains("Content-Type, Authorization, If-Match, If-None-Match, Idempotency-Key");
         assertThat(response.headers().firstValue("Access-Control-Max-Age")).contains("600");
         assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void create_repeatedWithItsIdempotencyKey_answersTheFirstResponseAndCreatesOneTodo() throws Exception {
+        // GIVEN
+        String caller = newCaller();
+        String body = "{\"title\": \"Pay rent\"}";
+        HttpResponse<String> first = send("POST", "/todos", caller, JSON_TYPE, body, "Idempotency-Key", "rent-1");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+
+        // WHEN the client retries, then reuses the key for another todo
+        HttpResponse<String> retry = send("POST", "/todos", caller, JSON_TYPE, body, "Idempotency-Key", "rent-1");
+        HttpResponse<String> misuse = send("POST", "/todos", caller, JSON_TYPE, "{\"title\": \"Pay gas\"}",
+                "Idempotency-Key", "rent-1");
+
+        // THEN the retry is the first answer again, the misuse a 422, and there is one todo
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(retry.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+        assertThat(retry.headers().firstValue("Content-Type")).contains(JSON_TYPE);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
+        JsonNode problem = assertProblem(misuse, 422, "Unprocessable Content");
+        assertThat(problem.path("detail").asText()).isEqualTo("the Idempotency-Key was already used with another"
+                + " request; send a new key with a new request");
+        assertThat(json(send("GET", "/todos", caller, null, null))).isEqualTo(page(null, json(first)));
+    }
+
+    @Test
+    void create_withAMalformedIdempotencyKey_answers400NamingTheHeader() throws Exception {
+        // GIVEN
+        String caller = newCaller();
+
+        // WHEN
+        HttpResponse<String> response = send("POST", "/todos", caller, JSON_TYPE, "{\"title\": \"Pay rent\"}",
+                "Idempotency-Key", "k".repeat(256));
+
+        // THEN
+        JsonNode problem = assertProblem(response, 400, "Bad Request");
+        assertThat(problem.path("errors")).isEqualTo(JSON.readTree(
+                "[{\"field\": \"Idempotency-Key\", \"message\": \"must be 1 to 255 visible ASCII characters\"}]"));
+        assertThat(json(send("GET", "/todos", caller, null, null))).isEqualTo(page(null));
     }
 
     @Test
@@ -296,7 +339,8 @@ class TodoApiE2EIT {
         // THEN
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
-        assertThat(response.headers().firstValue("Access-Control-Expose-Headers")).contains("ETag, Location");
+        assertThat(response.headers().firstValue("Access-Control-Expose-Headers"))
+                .contains("ETag, Location, Idempotent-Replayed");
     }
 
     @Test

@@ -439,7 +439,7 @@ class TodoHandlerTest {
         assertThat(response.getHeaders()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "access-control-allow-origin", "*",
                 "access-control-allow-methods", "GET, HEAD, POST, PUT, PATCH, DELETE",
-                "access-control-allow-headers", "Content-Type, Authorization, If-Match, If-None-Match",
+                "access-control-allow-headers", "Content-Type, Authorization, If-Match, If-None-Match, Idempotency-Key",
                 "access-control-max-age", "600"));
         assertThat(response.getBody()).isEmpty();
         verifyNoInteractions(dynamoDb);
@@ -477,7 +477,7 @@ class TodoHandlerTest {
         assertThat(allowedGet.getStatusCode()).isEqualTo(200);
         assertThat(allowedGet.getHeaders())
                 .containsEntry("access-control-allow-origin", "https://app.example.com")
-                .containsEntry("access-control-expose-headers", "ETag, Location")
+                .containsEntry("access-control-expose-headers", "ETag, Location, Idempotent-Replayed")
                 .containsEntry("vary", "Origin");
         assertThat(otherGet.getStatusCode()).isEqualTo(200);
         assertThat(otherGet.getHeaders()).doesNotContainKey("access-control-allow-origin")

@@ -1,0 +1,47 @@
+package io.github.dynacrud.http;
+
+import io.github.dynacrud.DynacrudException;
+import io.github.dynacrud.ItemAlreadyExistsException;
+import io.github.dynacrud.TransactionCanceledException;
+import io.github.dynacrud.TransactionCanceledException.Reason;
+import io.github.dynacrud.UniqueConstraintException;
+import io.github.dynacrud.entity.Entity;
+import io.github.dynacrud.table.EntityRepository;
+import io.github.dynacrud.table.Scope;
+import java.util.List;
+
+/**
+ * {@code POST} on a resource with {@link Idempotency}: the create and the idempotency record in one transaction,
+ * failing with the same typed failures as a plain create.
+ */
+final class IdempotentCreate {
+    private IdempotentCreate() {
+    }
+
+    static <T extends Record> HttpResponse respond(Idempotency idempotency, EntityRepository<T> repository,
+            EntityJson<T> json, HttpRequest request, Scope scope, T input) {
+        // An owner and a subject are different namespaces, so a caller string never stands for both.
+        String caller = scope.ownerId().map(owner -> "owner:" + owner)
+                .or(() -> request.principal().map(principal -> "subject:" + principal.subject()))
+                .orElse("anonymous");
+        try {
+            return idempotency.respond(request, caller, repository.table(), transaction -> json.created(request,
+                    json.withJsonNames(() -> transaction.create(repository, scope, input))));
+        } catch (TransactionCanceledException e) {
+            throw typed(repository.entity(), e);
+        }
+    }
+
+    /** The failure a plain create throws for the same cause: the create is the transaction's first action. */
+    private static DynacrudException typed(Entity<?> entity, TransactionCanceledException cancelled) {
+        Reason reason = cancelled.reasons().get(0);
+        List<String> unique = entity.uniqueAttributes();
+        if (reason == Reason.ALREADY_EXISTS) {
+            return new ItemAlreadyExistsException(entity.type());
+        }
+        if (reason == Reason.UNIQUE_VALUE_TAKEN && unique.size() == 1) {
+            return new UniqueConstraintException(entity.type(), unique.get(0));
+        }
+        return cancelled;
+    }
+}
