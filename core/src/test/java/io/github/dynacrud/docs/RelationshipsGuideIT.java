@@ -113,7 +113,7 @@ class RelationshipsGuideIT {
     @Test
     void collections_asTheGuideShowsThem() {
         // GIVEN
-        notebooks.create(Scope.owner("alice"), new Notebook(null, "nb1", "Ideas", null, null, null));
+        notebooks.create(Scope.owner("alice"), new Notebook(null, "nb1", "Ideas", 0, null, null, null));
         notes.create(Scope.owner("alice"), new Note(null, "nb1", null, "Buy milk", false, null, null, null));
         notes.create(Scope.owner("alice"), new Note(null, "nb10", null, "Elsewhere", false, null, null, null));
         List<String> names = new ArrayList<>();
