@@ -61,6 +61,7 @@ class RelationshipsGuideIT {
                         .include("notes", notes)
                         .build())
                 .resource("/notebooks/{notebookId}/notes", notes, ResourceOptions.builder()
+                        .parent(notebooks, "noteCount")
                         .listFilter("pinned", Boolean.class, pinned -> Query.index("GSI1")
                                 .sortKey(SortKeyCondition.beginsWith(Map.of("pinned", pinned))))
                         .build())
@@ -108,6 +109,29 @@ class RelationshipsGuideIT {
         assertThat(included.bodyText()).startsWith("{\"id\":\"nb1\",\"name\":\"Ideas\"")
                 .contains("\"notes\":{\"items\":[{").contains("Buy milk").doesNotContain("Call Ada")
                 .containsPattern("\"nextCursor\":\"[A-Za-z0-9_-]+\"");
+    }
+
+    @Test
+    void parents_asTheGuideShowsThem() {
+        // GIVEN a notebook with one note
+        send("POST", "/notebooks", "{\"id\": \"nb1\", \"name\": \"Ideas\"}");
+        String note = send("POST", "/notebooks/nb1/notes", "{\"title\": \"Buy milk\"}").headers()
+                .first("Location").orElseThrow();
+
+        // tag::parent-delete[]
+        HttpResponse refused = router.route(HttpRequest.builder()
+                .method("DELETE").path("/notebooks/nb1")
+                .principal(Principal.of("alice"))
+                .build());
+        // 409 while the notebook's noteCount is not 0: "Notebook still has children; delete them first"
+        // end::parent-delete[]
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.bodyText()).contains("Notebook still has children; delete them first");
+        assertThat(send("GET", "/notebooks/nb1", null).bodyText()).contains("\"noteCount\":1");
+        assertThat(send("POST", "/notebooks/nb2/notes", "{\"title\": \"Lost\"}").status()).isEqualTo(404);
+        assertThat(send("GET", "/notebooks/nb2/notes", null).status()).isEqualTo(404);
+        assertThat(send("DELETE", note, null).status()).isEqualTo(204);
+        assertThat(send("DELETE", "/notebooks/nb1", null).status()).isEqualTo(204);
     }
 
     @Test
