@@ -14,14 +14,12 @@ public record Note(String ownerId, String notebookId, String id, @NotBlank @Size
         @Size(max = 10) @UniqueElements List<@NotNull @Size(min = 1, max = 30) String> tags, boolean pinned, Long version, Instant createdAt, Instant updatedAt) {
 
     /** How notes live in the table: after their notebook, in its owner's partition. */
-    public static final Entity<Note> ENTITY = Entity.of(Note.class)
-            .type("Note")
+    public static final Entity<Note> ENTITY = Entity.of(Note.class).type("Note")
             .partitionKey("USER#{ownerId}")
             .sortKey("NOTEBOOK#{notebookId}#NOTE#{id}")
             .index("GSI1", "USER#{ownerId}#NOTEBOOK#{notebookId}", "PINNED#{pinned}#{id}")
             .generatedId("id")
             .owner("ownerId")
-            .version("version")
-            .timestamps("createdAt", "updatedAt")
+            .version("version").timestamps("createdAt", "updatedAt")
             .build();
 }

@@ -10,14 +10,12 @@ public record Notebook(String ownerId, String id, @NotBlank @Size(min = 1, max =
         Long version, Instant createdAt, Instant updatedAt) {
 
     /** How notebooks live in the table: their notes follow them in their owner's partition. */
-    public static final Entity<Notebook> ENTITY = Entity.of(Notebook.class)
-            .type("Notebook")
+    public static final Entity<Notebook> ENTITY = Entity.of(Notebook.class).type("Notebook")
             .partitionKey("USER#{ownerId}")
             .sortKey("NOTEBOOK#{id}#META")
             .index("GSI1", "USER#{ownerId}", "NOTEBOOK#{id}")
             .generatedId("id")
             .owner("ownerId")
-            .version("version")
-            .timestamps("createdAt", "updatedAt")
+            .version("version").timestamps("createdAt", "updatedAt")
             .build();
 }

@@ -34,14 +34,11 @@ public class NotesHandler extends HttpApiHandler {
         return Router.builder()
                 .cors(CorsPolicy.builder().allowedOrigins(origins.split("\\s*,\\s*")).build())
                 .resource("/notebooks", notebooks, ResourceOptions.builder()
-                        .listQuery(() -> Query.index("GSI1"))
-                        .include("notes", notes)
-                        .build())
+                        .listQuery(() -> Query.index("GSI1")).include("notes", notes).build())
                 .resource("/notebooks/{notebookId}/notes", notes, ResourceOptions.builder()
                         .parent(notebooks, "noteCount")
                         .listFilter("pinned", Boolean.class, pinned -> Query.index("GSI1")
-                                .sortKey(SortKeyCondition.beginsWith(Map.of("pinned", pinned))))
-                        .build())
+                                .sortKey(SortKeyCondition.beginsWith(Map.of("pinned", pinned)))).build())
                 .build();
     }
 }
