@@ -139,6 +139,26 @@ class ParentResourceTest {
     }
 
     @Test
+    void delete_ofANoteAtAnotherVersion_is412AndUncountsNothing() {
+        // GIVEN the stored note is at version 4
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class))).thenThrow(
+                TransactionCanceledException.builder().cancellationReasons(
+                        CancellationReason.builder().code("ConditionalCheckFailed").item(Map.of(
+                                "PK", s("USER#alice"), "SK", s("NOTEBOOK#nb1#NOTE#n1"), "_type", s("Note"),
+                                "version", n(4))).build(),
+                        CancellationReason.builder().code("None").build()).build());
+
+        // WHEN
+        HttpResponse response = router.route(HttpRequest.builder().method("DELETE").path("/notebooks/nb1/notes/n1")
+                .header("If-Match", "\"3\"").principal(ALICE).build());
+
+        // THEN
+        assertThat(response.status()).isEqualTo(412);
+        assertThat(response.headers().first("Content-Type")).contains("application/problem+json");
+        assertThat(mockingDetails(client).getInvocations()).hasSize(1);
+    }
+
+    @Test
     void delete_ofANotebook_isConditionedOnNoNotesLeft() {
         // WHEN
         HttpResponse response = router.route(Requests.of("DELETE", "/notebooks/nb1", ALICE, null));
