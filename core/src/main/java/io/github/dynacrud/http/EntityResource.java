@@ -1,6 +1,7 @@
 package io.github.dynacrud.http;
 
 import io.github.dynacrud.BadRequestException;
+import io.github.dynacrud.ConditionFailedException;
 import io.github.dynacrud.InvalidCursorException;
 import io.github.dynacrud.ItemNotFoundException;
 import io.github.dynacrud.UnauthorizedException;
@@ -12,6 +13,7 @@ import io.github.dynacrud.entity.KeyTemplate;
 import io.github.dynacrud.http.ResourceOptions.Operation;
 import io.github.dynacrud.table.EntityRepository;
 import io.github.dynacrud.table.Page;
+import io.github.dynacrud.table.Precondition;
 import io.github.dynacrud.table.Query;
 import io.github.dynacrud.table.Scope;
 import java.util.List;
@@ -37,7 +39,9 @@ final class EntityResource<T extends Record> {
     private final ResourceOptions options;
     private final PathKeys pathKeys;
     private final Includes<T> includes;
-    private final EntityJson<T> json;
+    private final Optional<ParentLink<?, T>> parent;
+    private EntityJson<T> json;
+    private Set<String> childCounts = Set.of();
     private final String id;
     private final boolean listNeedsFilter;
 
@@ -46,7 +50,7 @@ final class EntityResource<T extends Record> {
         this.entity = repository.entity();
         this.options = options;
         this.pathKeys = PathKeys.of(mountedPath, entity);
-        this.json = EntityJson.of(entity, Set.copyOf(pathKeys.attributes()));
+        countChildren(Set.of());
         this.id = entity.idAttribute().orElseThrow();
         boolean lists = options.operations().contains(Operation.LIST);
         Query list = options.listQuery().get().build();
@@ -66,6 +70,30 @@ final class EntityResource<T extends Record> {
             }
         }
         this.includes = new Includes<>(repository, options, options.operations().contains(Operation.READ));
+        this.parent = options.parent().map(p -> ParentLink.of(p, repository, pathKeys));
+    }
+
+    /** @return the parent this resource's items belong to, if its options name one */
+    Optional<ParentLink<?, T>> parent() {
+        return parent;
+    }
+
+    /** @return the entity this resource serves */
+    Entity<T> entity() {
+        return entity;
+    }
+
+    /**
+     * Makes this resource a parent, once the router knows every resource: bodies never set the counts of its
+     * children, and a delete needs each to be zero.
+     *
+     * @param counts the attributes counting children of this resource's items, possibly none
+     */
+    void countChildren(Set<String> counts) {
+        Set<String> readOnly = new java.util.LinkedHashSet<>(pathKeys.attributes());
+        readOnly.addAll(counts);
+        this.json = EntityJson.of(entity, readOnly);
+        this.childCounts = Set.copyOf(counts);
     }
 
     /**
@@ -81,6 +109,7 @@ final class EntityResource<T extends Record> {
     static <T extends Record> void mount(Router.Builder router, String path, String mountedPath,
             EntityRepository<T> repository, ResourceOptions options) {
         EntityResource<T> resource = new EntityResource<>(repository, mountedPath, options);
+        router.mounted(resource);
         String item = path + "/{" + resource.id + "}";
         resource.add(router, Operation.CREATE, "POST", path, resource::create);
         resource.add(router, Operation.LIST, "GET", path, resource::list);
@@ -122,12 +151,14 @@ final class EntityResource<T extends Record> {
     }
 
     private HttpResponse create(HttpRequest request, Scope scope) {
-        T input = json.representation().model().with(json.read(request), pathKeys.values(request));
+        Map<String, Object> path = pathKeys.values(request);
+        T input = json.representation().model().with(json.read(request), path);
         // Without a key, a plain conditioned Put: a transaction would cost twice the write capacity for nothing.
         if (options.idempotency().isPresent() && request.header(Idempotency.KEY_HEADER).isPresent()) {
             return IdempotentCreate.respond(options.idempotency().get(), repository, json, request, scope, input);
         }
-        return json.created(request, json.withJsonNames(() -> repository.create(scope, input)));
+        return json.created(request, json.withJsonNames(() -> parent.isPresent()
+                ? parent.get().create(scope, input, path) : repository.create(scope, input)));
     }
 
     private HttpResponse list(HttpRequest request, Scope scope) {
@@ -158,7 +189,8 @@ final class EntityResource<T extends Record> {
         if (filterUsed == null && listNeedsFilter) {
             throw new BadRequestException("give one of the query parameters " + options.listFilters().keySet());
         }
-        pathKeys.values(request).forEach(query::within);
+        Map<String, Object> path = pathKeys.values(request);
+        path.forEach(query::within);
         Page<T> page;
         try {
             page = repository.query(scope, query.limit(limit).cursor(cursor).build());
@@ -170,6 +202,10 @@ final class EntityResource<T extends Record> {
                 throw e;
             }
             throw new BadRequestException(filterUsed, e.violations().get(0).message());
+        }
+        // Children exist only under a parent that exists, so only an empty page needs the parent read.
+        if (page.items().isEmpty() && parent.isPresent() && !parent.get().parentExists(scope, path)) {
+            throw new ItemNotFoundException(parent.get().parent().entity().type());
         }
         return json.page(page);
     }
@@ -206,7 +242,20 @@ final class EntityResource<T extends Record> {
     }
 
     private HttpResponse delete(HttpRequest request, Scope scope) {
-        repository.delete(scope, key(request), expectedVersion(request, scope));
+        OptionalLong expectedVersion = expectedVersion(request, scope);
+        if (parent.isPresent()) {
+            parent.get().delete(scope, key(request), pathKeys.values(request), expectedVersion);
+        } else if (childCounts.isEmpty()) {
+            repository.delete(scope, key(request), expectedVersion);
+        } else {
+            Precondition precondition = expectedVersion.isPresent()
+                    ? Precondition.version(expectedVersion.getAsLong()) : Precondition.none();
+            try {
+                repository.delete(scope, key(request), precondition.and(ParentLink.noChildren(childCounts)));
+            } catch (ConditionFailedException e) {
+                throw ParentLink.stillHasChildren(entity.type());
+            }
+        }
         return HttpResponse.empty(204);
     }
 

@@ -109,6 +109,20 @@ public final class ResourceOptions {
         }
     }
 
+    /**
+     * The parent a nested resource's items belong to, and the attribute of the parent that counts them.
+     *
+     * @param repository the parent's repository, of the same table
+     * @param count      a number attribute of the parent, such as {@code "noteCount"}
+     */
+    public record Parent(EntityRepository<?> repository, String count) {
+        /** Checks the parts. */
+        public Parent {
+            Objects.requireNonNull(repository, "parent repository");
+            Objects.requireNonNull(count, "parent count attribute");
+        }
+    }
+
     private final Set<Operation> operations;
     private final Map<Operation, Set<String>> scopes;
     private final String ownerClaim;
@@ -118,6 +132,7 @@ public final class ResourceOptions {
     private final Map<String, EntityRepository<?>> includes;
     private final Supplier<Query.Builder> listQuery;
     private final Idempotency idempotency;
+    private final Parent parent;
 
     private ResourceOptions(Builder b) {
         this.operations = Set.copyOf(b.operations);
@@ -129,6 +144,7 @@ public final class ResourceOptions {
         this.includes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.includes));
         this.listQuery = b.listQuery;
         this.idempotency = b.idempotency;
+        this.parent = b.parent;
     }
 
     /** @return every operation, no scopes, the owner from the subject, pages of 20 up to 100, no filters */
@@ -195,6 +211,11 @@ public final class ResourceOptions {
         return Optional.ofNullable(idempotency);
     }
 
+    /** @return the parent the items belong to, if one is named */
+    public Optional<Parent> parent() {
+        return Optional.ofNullable(parent);
+    }
+
     /** Collects a resource's options. */
     public static final class Builder {
         private Set<Operation> operations = EnumSet.allOf(Operation.class);
@@ -206,6 +227,7 @@ public final class ResourceOptions {
         private final Map<String, EntityRepository<?>> includes = new LinkedHashMap<>();
         private Supplier<Query.Builder> listQuery = Query::table;
         private Idempotency idempotency;
+        private Parent parent;
 
         private Builder() {
         }
@@ -340,10 +362,40 @@ public final class ResourceOptions {
             return this;
         }
 
+        /**
+         * Names the parent of a nested resource's items: a child is created only under a parent that exists for the
+         * caller (404 otherwise), and the parent keeps a count of its children, updated in the same transaction as
+         * each child's create and delete. The parent's resource, mounted in the same router, refuses to delete a
+         * parent whose count is not zero (409) and ignores the count in bodies. The router refuses, when it is built,
+         * a parent whose key the child's path values and owner do not give, and a count that is not a number
+         * attribute of the parent.
+         *
+         * <pre>{@code
+         * Router.builder()
+         *         .resource("/notebooks", notebooks)
+         *         .resource("/notebooks/{notebookId}/notes", notes, ResourceOptions.builder()
+         *                 .parent(notebooks, "noteCount")
+         *                 .build())
+         *         .build();
+         * }</pre>
+         *
+         * @param repository the parent's repository, of the same table
+         * @param count      the parent's int, Integer, long or Long attribute that counts these children
+         * @return this builder
+         */
+        public Builder parent(EntityRepository<?> repository, String count) {
+            this.parent = new Parent(repository, count);
+            return this;
+        }
+
         /** @return the options */
         public ResourceOptions build() {
             if (idempotency != null && !operations.contains(Operation.CREATE)) {
                 throw new IllegalArgumentException("idempotency applies to CREATE, which these options leave out");
+            }
+            if (idempotency != null && parent != null) {
+                throw new IllegalArgumentException("idempotency is not available on a resource with a parent: its"
+                        + " creates already write the parent's count in their own transaction");
             }
             return new ResourceOptions(this);
         }

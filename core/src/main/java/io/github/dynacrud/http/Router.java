@@ -4,13 +4,17 @@ import io.github.dynacrud.BadRequestException;
 import io.github.dynacrud.PayloadTooLargeException;
 import io.github.dynacrud.http.internal.PathTemplate;
 import io.github.dynacrud.http.internal.PercentDecoding;
+import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.table.EntityRepository;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -218,8 +222,14 @@ public final class Router {
         private int bodyLimit = DEFAULT_BODY_LIMIT;
         private String basePath = "";
         private String prefix = "";
+        private final List<EntityResource<?>> resources = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** Remembers a mounted resource, so that a parent learns of its children's counts when the router is built. */
+        void mounted(EntityResource<?> resource) {
+            resources.add(resource);
         }
 
         /**
@@ -457,6 +467,10 @@ public final class Router {
          *                                  reach it with
          */
         public Router build() {
+            Map<Entity<?>, Set<String>> counts = new HashMap<>();
+            resources.forEach(resource -> resource.parent().ifPresent(link -> counts.computeIfAbsent(
+                    link.parent().entity(), e -> new LinkedHashSet<>()).add(link.count())));
+            resources.forEach(resource -> resource.countChildren(counts.getOrDefault(resource.entity(), Set.of())));
             for (Route route : routes) {
                 String template = route.template().toString();
                 if (!basePath.isEmpty() && (template.equals(basePath) || template.startsWith(basePath + "/"))) {

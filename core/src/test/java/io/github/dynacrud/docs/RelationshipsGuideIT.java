@@ -61,6 +61,7 @@ class RelationshipsGuideIT {
                         .include("notes", notes)
                         .build())
                 .resource("/notebooks/{notebookId}/notes", notes, ResourceOptions.builder()
+                        .parent(notebooks, "noteCount")
                         .listFilter("pinned", Boolean.class, pinned -> Query.index("GSI1")
                                 .sortKey(SortKeyCondition.beginsWith(Map.of("pinned", pinned))))
                         .build())
@@ -111,9 +112,32 @@ class RelationshipsGuideIT {
     }
 
     @Test
+    void parents_asTheGuideShowsThem() {
+        // GIVEN a notebook with one note
+        send("POST", "/notebooks", "{\"id\": \"nb1\", \"name\": \"Ideas\"}");
+        String note = send("POST", "/notebooks/nb1/notes", "{\"title\": \"Buy milk\"}").headers()
+                .first("Location").orElseThrow();
+
+        // tag::parent-delete[]
+        HttpResponse refused = router.route(HttpRequest.builder()
+                .method("DELETE").path("/notebooks/nb1")
+                .principal(Principal.of("alice"))
+                .build());
+        // 409 while the notebook's noteCount is not 0: "Notebook still has children; delete them first"
+        // end::parent-delete[]
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.bodyText()).contains("Notebook still has children; delete them first");
+        assertThat(send("GET", "/notebooks/nb1", null).bodyText()).contains("\"noteCount\":1");
+        assertThat(send("POST", "/notebooks/nb2/notes", "{\"title\": \"Lost\"}").status()).isEqualTo(404);
+        assertThat(send("GET", "/notebooks/nb2/notes", null).status()).isEqualTo(404);
+        assertThat(send("DELETE", note, null).status()).isEqualTo(204);
+        assertThat(send("DELETE", "/notebooks/nb1", null).status()).isEqualTo(204);
+    }
+
+    @Test
     void collections_asTheGuideShowsThem() {
         // GIVEN
-        notebooks.create(Scope.owner("alice"), new Notebook(null, "nb1", "Ideas", null, null, null));
+        notebooks.create(Scope.owner("alice"), new Notebook(null, "nb1", "Ideas", 0, null, null, null));
         notes.create(Scope.owner("alice"), new Note(null, "nb1", null, "Buy milk", false, null, null, null));
         notes.create(Scope.owner("alice"), new Note(null, "nb10", null, "Elsewhere", false, null, null, null));
         List<String> names = new ArrayList<>();

@@ -57,7 +57,7 @@ class IncludeTest {
         assertThat(response.status()).as(response.bodyText()).isEqualTo(200);
         assertThat(response.headers().first("Content-Type")).contains("application/json");
         assertThat(response.headers().first("ETag")).isEmpty();
-        assertThat(response.bodyText()).isEqualTo("{\"id\":\"nb1\",\"name\":\"Ideas\",\"version\":1,"
+        assertThat(response.bodyText()).isEqualTo("{\"id\":\"nb1\",\"name\":\"Ideas\",\"noteCount\":0,\"version\":1,"
                 + "\"createdAt\":null,\"updatedAt\":null,\"notes\":{\"items\":[{\"notebookId\":\"nb1\",\"id\":\"n1\","
                 + "\"title\":\"First\",\"pinned\":false,\"version\":1,\"createdAt\":null,\"updatedAt\":null}],"
                 + "\"nextCursor\":null}}");

@@ -175,7 +175,7 @@ class ItemCollectionIT {
     }
 
     private static Notebook notebook(String id, String name) {
-        return new Notebook(null, id, name, null, null, null);
+        return new Notebook(null, id, name, 0, null, null, null);
     }
 
     private static Note note(String notebookId, String title) {

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 class ItemCollectionTest {
     private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
     private static final Scope ALICE = Scope.owner("alice");
-    private static final Notebook NB1 = new Notebook("alice", "nb1", "Ideas", 1L, CREATED, CREATED);
+    private static final Notebook NB1 = new Notebook("alice", "nb1", "Ideas", 0, 1L, CREATED, CREATED);
     private static final Note FIRST = new Note("alice", "nb1", "n1", "First", false, 1L, CREATED, CREATED);
     private static final Note SECOND = new Note("alice", "nb1", "n2", "Second", true, 1L, CREATED, CREATED);
 

@@ -1,0 +1,43 @@
+package io.github.dynacrud.examples.notes;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+
+/** What a function's jar must never hold: test and local-run code, DynamoDB Local, heavy HTTP clients. */
+final class FunctionJarContents {
+    /** Entry prefixes of the libraries and dynacrud artifacts that belong in tests or on a developer's machine. */
+    static final List<String> FORBIDDEN = List.of("io/github/dynacrud/test/", "io/github/dynacrud/local/",
+            "io/github/dynacrud/testing/", "com/amazonaws/services/dynamodbv2/local/", "com/almworks/sqlite4java/",
+            "org/eclipse/jetty/", "org/junit/", "org/mockito/", "org/assertj/", "org/apache/http/", "org/apache/hc/",
+            "io/netty/", "software/amazon/awssdk/http/apache/", "software/amazon/awssdk/http/apache5/",
+            "software/amazon/awssdk/http/nio/netty/", "org/yaml/snakeyaml/");
+
+    private FunctionJarContents() {
+    }
+
+    /**
+     * Lists a jar's entries.
+     *
+     * @param jar the jar
+     * @return the entry names, in jar order
+     * @throws IOException when the jar cannot be read
+     */
+    static List<String> entries(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.stream().map(ZipEntry::getName).toList();
+        }
+    }
+
+    /**
+     * Finds what a function's jar must not hold.
+     *
+     * @param entries the jar's entry names
+     * @return the forbidden entries, empty for a jar fit to deploy
+     */
+    static List<String> forbidden(List<String> entries) {
+        return entries.stream().filter(e -> FORBIDDEN.stream().anyMatch(e::startsWith)).toList();
+    }
+}

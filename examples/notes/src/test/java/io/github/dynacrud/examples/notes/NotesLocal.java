@@ -1,0 +1,50 @@
+package io.github.dynacrud.examples.notes;
+
+import io.github.dynacrud.local.LocalApi;
+import io.github.dynacrud.table.SingleTable;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Runs the notes API on http://127.0.0.1:3000 with embedded DynamoDB Local:
+ * {@code ./mvnw -q -pl examples/notes -am test-compile -Prun}.
+ *
+ * <p>The database is in memory unless {@code NOTES_DB_DIR} (or {@code -Dnotes.db.dir}) names a directory to keep it
+ * in; {@code PORT} (or {@code -Dnotes.port}) changes the port. Requests without a bearer token act as
+ * {@code dev-user}.
+ */
+public final class NotesLocal {
+    /** The table the local API uses. */
+    public static final String TABLE_NAME = "notes";
+
+    private NotesLocal() {
+    }
+
+    /**
+     * Starts DynamoDB Local, creates the table and serves the handler deployed to Lambda.
+     *
+     * @param port        the HTTP port on 127.0.0.1, 0 for a free one
+     * @param dbDirectory where to keep the database, or {@code null} for memory
+     * @return the running API
+     * @throws Exception when something cannot start
+     */
+    public static LocalApi start(int port, Path dbDirectory) throws Exception {
+        return LocalApi.start(port, dbDirectory, TABLE_NAME,
+                client -> new NotesHandler(SingleTable.builder().client(client).tableName(TABLE_NAME).build()),
+                Notebook.ENTITY, Note.ENTITY);
+    }
+
+    /**
+     * Serves until Ctrl-C.
+     *
+     * @param args none
+     * @throws Exception when something cannot start
+     */
+    public static void main(String[] args) throws Exception {
+        LocalApi.serve("notes", 3000, NotesLocal::start, uri -> List.of(
+                "curl -s -X POST " + uri + "/notebooks -H 'Content-Type: application/json' -d '{\"name\": \"Ideas\"}'",
+                "curl -s -X POST " + uri + "/notebooks/<id>/notes -H 'Content-Type: application/json'"
+                        + " -d '{\"title\": \"Try dynacrud\", \"tags\": [\"dev\"]}'",
+                "curl -s '" + uri + "/notebooks/<id>?include=notes'"));
+    }
+}
