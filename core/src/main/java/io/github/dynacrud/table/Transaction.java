@@ -106,7 +106,8 @@ public final class Transaction {
 
     /**
      * Adds a replace of an item the caller read: written only if the stored version is the one read, with the guards
-     * of its unique values moved from the old values to the new ones.
+     * of its unique values moved from the old values to the new ones. A guard of an old value that points at another
+     * item is never freed: the action fails as {@code VERSION_CONFLICT}, for {@code current} is not the item stored.
      *
      * @param repository the item's repository, of this table; its entity needs a version attribute
      * @param scope      the caller's scope
@@ -218,7 +219,8 @@ public final class Transaction {
 
     /**
      * Adds a delete of an item the caller read: written only if the stored version is the one read, with the guards of
-     * its unique values freed.
+     * its unique values freed. A guard that points at another item is never freed: the action fails as
+     * {@code VERSION_CONFLICT}, for {@code current} is not the item stored.
      *
      * @param repository the item's repository, of this table; its entity needs a version attribute
      * @param scope      the caller's scope
@@ -337,7 +339,9 @@ public final class Transaction {
 
     private static <T extends Record> List<TransactionWrites.Write> guards(UniqueGuards<T> guards, T before, T after,
             Map<String, AttributeValue> target) {
+        // A guard to free that points at another item means the state given as read is not the stored one.
         return guards.guardWrites(before, after, target).stream().map(guard -> new TransactionWrites.Write(
-                guard.write(), old -> TransactionCanceledException.Reason.UNIQUE_VALUE_TAKEN)).toList();
+                guard.write(), old -> guard.takes() ? TransactionCanceledException.Reason.UNIQUE_VALUE_TAKEN
+                        : TransactionCanceledException.Reason.VERSION_CONFLICT)).toList();
     }
 }

@@ -169,8 +169,7 @@ class UniqueAttributesTest {
         assertThat(itemUpdate.toBuilder().updateExpression(null).conditionExpression(null)
                 .expressionAttributeNames(null).expressionAttributeValues(null).build())
                 .isEqualTo(Update.builder().tableName("app").key(userKey("u1")).build());
-        assertThat(writes.get(1)).isEqualTo(TransactWriteItem.builder()
-                .delete(d -> d.tableName("app").key(emailGuardKey("old@example.com"))).build());
+        assertGuardOfOldEmailFreedOnlyIfUsersOwn(writes.get(1));
         assertThat(writes.get(2)).isEqualTo(TransactWriteItem.builder()
                 .put(p -> p.tableName("app").item(emailGuard("new@example.com", "u1"))
                         .conditionExpression("attribute_not_exists(PK)")).build());
@@ -188,6 +187,23 @@ class UniqueAttributesTest {
 
         // THEN
         assertThat(thrown.attribute()).isEqualTo("email");
+    }
+
+    @Test
+    void patch_emailWhoseOldGuardPointsAtAnotherUser_throwsStorageExceptionWithoutRetrying() {
+        // GIVEN the guard of the old email belongs to another user, so the stored guards disagree with the item
+        storedUserIs(ADA);
+        transactionCancelled("None", "ConditionalCheckFailed", "None");
+
+        // WHEN
+        StorageException thrown = assertThatExceptionOfType(StorageException.class)
+                .isThrownBy(() -> users.patch(ANYONE, "u1", Map.of("email", "new@example.com"))).actual();
+
+        // THEN
+        assertThat(thrown.status()).isEqualTo(500);
+        assertThat(thrown.getMessage()).isEqualTo("the guard of the old value of User.email points at another item;"
+                + " nothing was written");
+        assertThat(requestsSent(client)).hasSize(2);
     }
 
     @Test
@@ -321,8 +337,7 @@ class UniqueAttributesTest {
         assertThat(itemDelete.toBuilder().conditionExpression(null).expressionAttributeNames(null)
                 .expressionAttributeValues(null).build())
                 .isEqualTo(Delete.builder().tableName("app").key(userKey("u1")).build());
-        assertThat(writes.get(1)).isEqualTo(TransactWriteItem.builder()
-                .delete(d -> d.tableName("app").key(emailGuardKey("old@example.com"))).build());
+        assertGuardOfOldEmailFreedOnlyIfUsersOwn(writes.get(1));
     }
 
     private void storedUserIs(User user) {
@@ -361,6 +376,17 @@ class UniqueAttributesTest {
     }
 
     /** Resolves a transaction write's condition, checking that it uses every placeholder it defines. */
+    private static void assertGuardOfOldEmailFreedOnlyIfUsersOwn(TransactWriteItem write) {
+        Delete guardDelete = write.delete();
+        assertThat(write).isEqualTo(TransactWriteItem.builder().delete(guardDelete).build());
+        assertThat(resolved(guardDelete.conditionExpression(), guardDelete.expressionAttributeNames(),
+                guardDelete.expressionAttributeValues()))
+                .isEqualTo("attribute_not_exists(PK) OR (targetPK = 'USER#u1' AND targetSK = 'PROFILE')");
+        assertThat(guardDelete.toBuilder().conditionExpression(null).expressionAttributeNames(null)
+                .expressionAttributeValues(null).build())
+                .isEqualTo(Delete.builder().tableName("app").key(emailGuardKey("old@example.com")).build());
+    }
+
     private static String resolved(String condition, Map<String, String> names,
             Map<String, AttributeValue> values) {
         Placeholders placeholders = new Placeholders(names, values);
