@@ -180,7 +180,7 @@ public final class Transaction {
         Function<String, Object> keyValues = own(repository).keyValues(scope, key);
         Expressions update = repository.patchOf(key, changes, keyValues);
         writes.add(repository.entity().type(), List.of(update(repository,
-                repository.mapping().primaryKey(keyValues), update, precondition)));
+                repository.mapping().primaryKey(keyValues), update, changes.bounded(precondition))));
         return this;
     }
 

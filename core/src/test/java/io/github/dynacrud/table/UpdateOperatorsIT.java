@@ -121,6 +121,30 @@ class UpdateOperatorsIT {
         assertThat(stored.labels()).containsExactlyInAnyOrderElementsOf(all);
     }
 
+    @Test
+    void incrementAndDecrement_pastTheRangeOfTheAttribute_failTheConditionAndLeaveTheItemReadable() {
+        // GIVEN a count one below the largest int and a big one above the smallest long
+        things.create(NONE, new Everything("t1", "text", false, null, Integer.MAX_VALUE - 1, Long.MIN_VALUE + 1,
+                null, null, null, null, null, null, List.of(), Set.of(), Map.of(), null, null));
+
+        // WHEN / THEN a step past either end fails as a condition and writes nothing
+        assertThatExceptionOfType(ConditionFailedException.class).isThrownBy(() ->
+                things.patch(NONE, "t1", Changes.of(Everything.ENTITY).increment("count", 2)));
+        assertThatExceptionOfType(ConditionFailedException.class).isThrownBy(() ->
+                things.patch(NONE, "t1", Changes.of(Everything.ENTITY).decrement("big", 2L)));
+        Everything read = things.get(NONE, "t1").orElseThrow();
+        assertThat(read.count()).isEqualTo(Integer.MAX_VALUE - 1);
+        assertThat(read.big()).isEqualTo(Long.MIN_VALUE + 1);
+
+        // WHEN / THEN a step to either end is written
+        Everything saved = things.patch(NONE, "t1", Changes.of(Everything.ENTITY).increment("count", 1)
+                .decrement("big", 1L).increment("boxedCount", Integer.MIN_VALUE));
+        assertThat(saved.count()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(saved.big()).isEqualTo(Long.MIN_VALUE);
+        assertThat(saved.boxedCount()).isEqualTo(Integer.MIN_VALUE);
+        assertThat(things.get(NONE, "t1")).contains(saved);
+    }
+
     private static Everything thing(String id, int count, List<String> tags, Set<String> labels, String text) {
         return new Everything(id, text, false, null, count, 0L, null, null, new BigDecimal("1.00"), null, null, null,
                 tags, labels, Map.of(), null, null);
