@@ -1,7 +1,6 @@
 package io.github.dynacrud.internal;
 
 import io.github.dynacrud.ItemAlreadyExistsException;
-import io.github.dynacrud.RetryableException;
 import io.github.dynacrud.StorageException;
 import io.github.dynacrud.UniqueConstraintException;
 import io.github.dynacrud.VersionConflictException;
@@ -13,14 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
@@ -36,10 +31,6 @@ public final class UniqueGuards<T extends Record> {
     /** The attributes of a guard item that hold the primary key of the item whose value it guards. */
     private static final String TARGET_PK = "targetPK";
     private static final String TARGET_SK = "targetSK";
-
-    /** Cancellation reasons that a later attempt of the same transaction can overcome. */
-    private static final Set<String> RETRYABLE_REASONS = Set.of("TransactionConflict", "ThrottlingError",
-            "ProvisionedThroughputExceeded", "RequestLimitExceeded", "InternalServerError");
 
     private final Entity<T> entity;
     private final RecordModel<T> model;
@@ -209,24 +200,12 @@ public final class UniqueGuards<T extends Record> {
 
     private void transact(DynamoDbClient client, List<TransactWriteItem> writes,
             List<Supplier<RuntimeException>> failures) {
-        try {
-            client.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
-        } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+        Transactions.write(client, TransactWriteItemsRequest.builder().transactItems(writes).build(), reasons -> {
             for (int i = 0; i < reasons.size() && i < failures.size(); i++) {
                 if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
                     throw failures.get(i).get();
                 }
             }
-            List<String> codes = reasons.stream().map(CancellationReason::code)
-                    .filter(code -> code != null && !"None".equals(code)).distinct().toList();
-            String description = "DynamoDB TransactWriteItems was cancelled: " + codes;
-            if (!codes.isEmpty() && RETRYABLE_REASONS.containsAll(codes)) {
-                throw new RetryableException(description);
-            }
-            throw new StorageException(description);
-        } catch (SdkException e) {
-            throw AwsFailures.translate("TransactWriteItems", e);
-        }
+        });
     }
 }

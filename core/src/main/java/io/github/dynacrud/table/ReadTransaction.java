@@ -2,6 +2,7 @@ package io.github.dynacrud.table;
 
 import io.github.dynacrud.internal.AwsFailures;
 import io.github.dynacrud.internal.Backoff;
+import io.github.dynacrud.internal.Transactions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -144,7 +145,7 @@ public final class ReadTransaction {
                 }
                 return new Result(items);
             } catch (TransactionCanceledException e) {
-                TransactionWrites.retryOnlyConflicts("TransactGetItems", e);
+                Transactions.retryOnlyConflicts("TransactGetItems", e);
                 Backoff.pause(attempt, "DynamoDB TransactGetItems conflicted with a write transaction");
             } catch (SdkException e) {
                 throw AwsFailures.translate("TransactGetItems", e);

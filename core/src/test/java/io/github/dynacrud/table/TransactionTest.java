@@ -19,6 +19,7 @@ import io.github.dynacrud.TransactionCanceledException.Reason;
 import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.fixtures.Todo;
 import io.github.dynacrud.fixtures.User;
+import io.github.dynacrud.internal.AwsFailures;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -245,6 +246,25 @@ class TransactionTest {
         assertThatExceptionOfType(StorageException.class)
                 .isThrownBy(() -> table.transaction().delete(todos, ALICE, "t1").commit());
         assertThat(requestsSent(client)).hasSize(2);
+    }
+
+    @Test
+    void commit_itemDataRefused_throwsTheValidationExceptionOfASingleWriteWithoutRetrying() {
+        // GIVEN
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class))).thenThrow(
+                TransactionCanceledException.builder().cancellationReasons(CancellationReason.builder()
+                        .code("ValidationError").message("Number overflow. Attempting to store a number with"
+                                + " magnitude larger than supported range").build()).build());
+
+        // WHEN
+        ValidationException thrown = assertThatExceptionOfType(ValidationException.class)
+                .isThrownBy(() -> table.transaction().delete(todos, ALICE, "t1").commit()).actual();
+
+        // THEN
+        assertThat(thrown.status()).isEqualTo(422);
+        assertThat(thrown.violations()).containsExactly(new ValidationException.Violation("",
+                AwsFailures.ITEM_LIMIT_MESSAGE));
+        assertThat(requestsSent(client)).hasSize(1);
     }
 
     @Test

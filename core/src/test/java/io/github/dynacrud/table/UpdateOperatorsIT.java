@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.dynacrud.ConditionFailedException;
 import io.github.dynacrud.ItemNotFoundException;
+import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.fixtures.Everything;
+import io.github.dynacrud.internal.ItemLimits;
 import io.github.dynacrud.local.LocalTable;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
 import java.math.BigDecimal;
@@ -143,6 +145,27 @@ class UpdateOperatorsIT {
         assertThat(saved.big()).isEqualTo(Long.MIN_VALUE);
         assertThat(saved.boxedCount()).isEqualTo(Integer.MIN_VALUE);
         assertThat(things.get(NONE, "t1")).contains(saved);
+    }
+
+    @Test
+    void appendInATransaction_growingTheItemPast400Kb_isTheValidationExceptionOfASingleWrite(DynamoDbClient client) {
+        // GIVEN an item of about 300 KB
+        String tableName = DynamoDbLocalExtension.uniqueTableName("transaction-limits");
+        LocalTable.create(client, tableName, Everything.ENTITY);
+        SingleTable table = SingleTable.builder().client(client).tableName(tableName).build();
+        EntityRepository<Everything> large = table.repository(Everything.ENTITY);
+        Everything stored = large.create(NONE, thing("t1", 1, List.of(), Set.of(), "x".repeat(300_000)));
+
+        // WHEN
+        ValidationException thrown = assertThatExceptionOfType(ValidationException.class)
+                .isThrownBy(() -> table.transaction().patch(large, NONE, "t1", Changes.of(Everything.ENTITY)
+                        .append("tags", List.of("y".repeat(150_000)))).commit()).actual();
+
+        // THEN
+        assertThat(thrown.status()).isEqualTo(422);
+        assertThat(thrown.violations()).containsExactly(new ValidationException.Violation("",
+                ItemLimits.SIZE_MESSAGE));
+        assertThat(large.get(NONE, "t1")).contains(stored);
     }
 
     private static Everything thing(String id, int count, List<String> tags, Set<String> labels, String text) {
