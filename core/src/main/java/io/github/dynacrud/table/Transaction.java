@@ -342,6 +342,7 @@ public final class Transaction {
         // A guard to free that points at another item means the state given as read is not the stored one.
         return guards.guardWrites(before, after, target).stream().map(guard -> new TransactionWrites.Write(
                 guard.write(), old -> guard.takes() ? TransactionCanceledException.Reason.UNIQUE_VALUE_TAKEN
-                        : TransactionCanceledException.Reason.VERSION_CONFLICT)).toList();
+                        : TransactionCanceledException.Reason.VERSION_CONFLICT,
+                guard.takes() ? guard.attribute() : null)).toList();
     }
 }

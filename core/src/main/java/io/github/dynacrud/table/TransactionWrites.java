@@ -2,6 +2,7 @@ package io.github.dynacrud.table;
 
 import io.github.dynacrud.TransactionCanceledException;
 import io.github.dynacrud.TransactionCanceledException.Reason;
+import io.github.dynacrud.UniqueConstraintException;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.internal.Transactions;
 import java.util.ArrayList;
@@ -24,10 +25,15 @@ final class TransactionWrites {
     /**
      * One write and what its failed condition means, read from the old item DynamoDB returns with it.
      *
-     * @param write  the write
-     * @param reason the reason of a failed condition, given the old item or {@code null}
+     * @param write      the write
+     * @param reason     the reason of a failed condition, given the old item or {@code null}
+     * @param takesValue the unique attribute whose value the write's guard put takes, or {@code null}
      */
-    record Write(TransactWriteItem write, Function<Map<String, AttributeValue>, Reason> reason) {
+    record Write(TransactWriteItem write, Function<Map<String, AttributeValue>, Reason> reason, String takesValue) {
+        /** A write that takes no unique value. */
+        Write(TransactWriteItem write, Function<Map<String, AttributeValue>, Reason> reason) {
+            this(write, reason, null);
+        }
     }
 
     private final int maxWrites;
@@ -41,7 +47,10 @@ final class TransactionWrites {
         this.maxWrites = maxWrites;
     }
 
-    /** Adds the writes of one action, refusing more writes than the limit and an item named twice. */
+    /**
+     * Adds the writes of one action, refusing more writes than the limit and an item named twice; a unique value taken
+     * twice is a {@link UniqueConstraintException}.
+     */
     void add(String entityType, List<Write> action) {
         int index = actionTypes.size();
         if (items.size() + action.size() > maxWrites) {
@@ -53,6 +62,10 @@ final class TransactionWrites {
         for (Write write : action) {
             Map<String, AttributeValue> key = key(write.write());
             Integer other = keys.containsKey(key) ? keys.get(key) : added.get(key);
+            if (other != null && write.takesValue() != null) {
+                // Two actions taking one value: the second finds it taken, as it would in two transactions.
+                throw new UniqueConstraintException(entityType, write.takesValue());
+            }
             if (other != null) {
                 throw new IllegalArgumentException("action " + index + " (" + entityType + ") writes an item that"
                         + " action " + other + " writes too (a unique value counts as an item); DynamoDB takes one"

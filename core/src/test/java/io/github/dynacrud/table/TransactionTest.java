@@ -16,6 +16,7 @@ import static org.mockito.Mockito.when;
 import io.github.dynacrud.RetryableException;
 import io.github.dynacrud.StorageException;
 import io.github.dynacrud.TransactionCanceledException.Reason;
+import io.github.dynacrud.UniqueConstraintException;
 import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.fixtures.Todo;
 import io.github.dynacrud.fixtures.User;
@@ -292,10 +293,24 @@ class TransactionTest {
         assertThatExceptionOfType(IllegalArgumentException.class)
                 .isThrownBy(() -> transaction.patch(todos, ALICE, "t1", Changes.of(Todo.ENTITY).set("done", true)))
                 .withMessageContaining("action 1 (Todo) writes an item that action 0 writes too");
+        verifyNoInteractions(client);
+    }
+
+    @Test
+    void add_twoCreatesTakingOneUniqueValue_throwsUniqueConstraintBeforeSending() {
+        // GIVEN
+        Transaction transaction = table.transaction();
         transaction.create(users, ANYONE, ada(0));
-        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> transaction.create(users,
-                ANYONE, new User("a2", "ada@example.com", "Other", null, null, null, null)))
-                .withMessageContaining("action 2 (User) writes an item that action 1 writes too");
+
+        // WHEN
+        UniqueConstraintException thrown = assertThatExceptionOfType(UniqueConstraintException.class)
+                .isThrownBy(() -> transaction.create(users, ANYONE,
+                        new User("a2", "ada@example.com", "Other", null, null, null, null))).actual();
+
+        // THEN
+        assertThat(thrown.status()).isEqualTo(409);
+        assertThat(thrown.attribute()).isEqualTo("email");
+        assertThat(thrown).hasMessage("User email is already taken");
         verifyNoInteractions(client);
     }
 
