@@ -373,6 +373,24 @@ class TransactionTest {
     }
 
     @Test
+    void readTransactionResult_itemOfAnotherReadTransaction_isRefused() {
+        // GIVEN two read transactions whose first items are of different types
+        when(client.transactGetItems(any(TransactGetItemsRequest.class))).thenReturn(TransactGetItemsResponse.builder()
+                .responses(ItemResponse.builder().item(todo(todoAt("t1", 2))).build()).build());
+        ReadTransaction read = table.readTransaction();
+        read.get(todos, ALICE, "t1");
+        ReadTransaction.Item<User> elsewhere = table.readTransaction().get(users, ANYONE, "a1");
+
+        // WHEN
+        ReadTransaction.Result result = read.run();
+
+        // THEN
+        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> result.get(elsewhere))
+                .withMessage("this item (User) was added to another read transaction than the one that gave this"
+                        + " result");
+    }
+
+    @Test
     void readTransaction_oneItemTwice_orMoreThan100_isRefusedBeforeSending() {
         ReadTransaction read = table.readTransaction();
         read.get(todos, ALICE, "t0");
