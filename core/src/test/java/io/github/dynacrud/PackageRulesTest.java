@@ -19,13 +19,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package rules of the published artifacts, read from their main sources: no package cycle, and no artifact but
+ * The package rules of the published artifacts, read from every {@code src/<set>/java} folder but {@code src/test}
+ * (so {@code local}'s {@code src/dynamodb-local/java} too): no package cycle, and no artifact but
  * core uses core's {@code internal} packages (other artifacts go through the public API and {@code spi}).
  */
 class PackageRulesTest {
-    /** The published artifacts' source roots, from core's directory. */
+    /** The published artifacts' directories, from core's directory. */
     private static final List<Path> MODULES = List.of(Path.of("."), Path.of("..", "lambda-adapter"),
-            Path.of("..", "test"), Path.of("..", "local"));
+            Path.of("..", "lambda-logging"), Path.of("..", "test"), Path.of("..", "local"));
     private static final Pattern PACKAGE = Pattern.compile("(?m)^package (io\\.github\\.dynacrud[\\w.]*);");
     private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?(io\\.github\\.dynacrud[\\w.]*?)"
             + "\\.[A-Z]");
@@ -65,6 +66,20 @@ class PackageRulesTest {
 
         // THEN
         assertThat(offending).isEmpty();
+    }
+
+    @Test
+    void sources_ofThePublishedArtifacts_spanEverySourceSetButTests() {
+        // WHEN
+        List<String> files = MODULES.stream().flatMap(module -> sources(module).stream())
+                .map(file -> file.normalize().toString().replace('\\', '/')).toList();
+
+        // THEN
+        assertThat(files).anyMatch(file -> file.endsWith("local/src/dynamodb-local/java/io/github/dynacrud/local/"
+                + "LocalTable.java"));
+        assertThat(files).anyMatch(file -> file.contains("lambda-logging/src/main/java/"));
+        assertThat(files).anyMatch(file -> file.startsWith("src/main/java/io/github/dynacrud/"));
+        assertThat(files).noneMatch(file -> file.contains("src/test/"));
     }
 
     @Test
@@ -130,10 +145,20 @@ class PackageRulesTest {
         }
     }
 
+    /** The Java sources of a module that ship: every {@code src/<set>/java} folder except {@code src/test}'s. */
     private static List<Path> sources(Path module) {
-        Path root = module.resolve(Path.of("src", "main", "java"));
+        try (Stream<Path> sets = Files.list(module.resolve("src"))) {
+            return sets.filter(set -> !set.getFileName().toString().equals("test"))
+                    .map(set -> set.resolve("java")).filter(Files::isDirectory)
+                    .flatMap(PackageRulesTest::javaFiles).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Stream<Path> javaFiles(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.toString().endsWith(".java")).toList();
+            return files.filter(f -> f.toString().endsWith(".java")).toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

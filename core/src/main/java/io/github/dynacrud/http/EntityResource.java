@@ -16,6 +16,7 @@ import io.github.dynacrud.table.Page;
 import io.github.dynacrud.table.Precondition;
 import io.github.dynacrud.table.Query;
 import io.github.dynacrud.table.Scope;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,9 @@ import java.util.regex.Pattern;
  */
 final class EntityResource<T extends Record> {
     /** A strong entity tag holding a version; If-Match compares strongly (RFC 9110), so weak tags never match. */
-    private static final Pattern ETAG = Pattern.compile("\"(\\d{1,18})\"");
+    private static final Pattern VERSION = Pattern.compile("\"(\\d{1,18})\"");
+    /** One entity tag of a list, weak or strong, with the comma after it or the end of the list. */
+    private static final Pattern LISTED_TAG = Pattern.compile("\\s*(W/)?(\"[^\"]*\")\\s*(,|$)");
 
     private final EntityRepository<T> repository;
     private final Entity<T> entity;
@@ -279,20 +282,46 @@ final class EntityResource<T extends Record> {
     /**
      * Evaluates {@code If-Match} as RFC 9110 does. No header, or {@code *}, expects no version: every write needs the
      * item to exist, so {@code *} on a missing item is the 404 the request would get without it. {@code "3"} expects
-     * version 3. Any other tag, or any tag at all for an entity without versions, can never match: 412, unless the
-     * item does not exist, where the precondition is ignored and the answer is 404 (RFC 9110, section 13.2.1).
+     * version 3. A list holds when any of its strong tags is the stored version (section 13.1.1): the item is read
+     * once, and the write expects the version it found. Weak tags, tags that hold no version, an unreadable header,
+     * and any tag at all for an entity without versions never match: 412, unless the item does not exist, where the
+     * precondition is ignored and the answer is 404 (section 13.2.1).
      */
     private OptionalLong expectedVersion(HttpRequest request, Scope scope) {
         Optional<String> ifMatch = request.header("If-Match").map(String::trim);
         if (ifMatch.isEmpty() || ifMatch.get().equals("*")) {
             return OptionalLong.empty();
         }
-        Matcher tag = ETAG.matcher(ifMatch.get());
-        if (entity.versionAttribute().isEmpty() || !tag.matches()) {
-            repository.get(scope, key(request)).orElseThrow(() -> new ItemNotFoundException(entity.type()));
-            throw new VersionConflictException(entity.type());
+        List<String> strong = strongTags(ifMatch.get());
+        if (strong.size() == 1 && entity.versionAttribute().isPresent()) {
+            Matcher version = VERSION.matcher(strong.get(0));
+            if (version.matches()) {
+                return OptionalLong.of(Long.parseLong(version.group(1)));
+            }
         }
-        return OptionalLong.of(Long.parseLong(tag.group(1)));
+        T stored = repository.get(scope, key(request)).orElseThrow(() -> new ItemNotFoundException(entity.type()));
+        Optional<String> etag = json.etag(stored);
+        if (etag.isPresent() && strong.contains(etag.get())) {
+            return OptionalLong.of(Long.parseLong(etag.get().substring(1, etag.get().length() - 1)));
+        }
+        throw new VersionConflictException(entity.type());
+    }
+
+    /** The strong entity tags of an {@code If-Match} list, quotes included; none when the list cannot be read. */
+    private static List<String> strongTags(String ifMatch) {
+        List<String> strong = new ArrayList<>();
+        Matcher tag = LISTED_TAG.matcher(ifMatch);
+        int end = 0;
+        while (tag.find() && tag.start() == end) {
+            if (tag.group(1) == null) {
+                strong.add(tag.group(2));
+            }
+            end = tag.end();
+            if (tag.group(3).isEmpty()) {
+                return end == ifMatch.length() ? strong : List.of();
+            }
+        }
+        return List.of();
     }
 
     private int limit(List<String> values) {

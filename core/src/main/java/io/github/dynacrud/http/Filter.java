@@ -33,7 +33,7 @@ public interface Filter {
      * @param request  the request the handler saw, or the request as it came when no handler ran
      * @param response the response so far
      * @return the response to send
-     * @throws Exception to answer with a problem instead
+     * @throws Exception to answer with a problem instead, which the filters registered after this one still see
      */
     default HttpResponse after(HttpRequest request, HttpResponse response) throws Exception {
         return response;

@@ -2,7 +2,6 @@ package io.github.dynacrud.http;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -68,11 +67,9 @@ final class Representation<T extends Record> {
             types.put(component.name(), Json.type(component.genericType()));
         }
         visiblePositions = visible.stream().mapToInt(model::position).toArray();
-        // Json.mapper() is a copy of the shared mapper: take it once.
-        ObjectMapper mapper = Json.mapper();
-        names = JsonNames.of(mapper, entity.recordType(), types.keySet());
-        direct = PlainRecords.serializeAlikeDirectly(entity.recordType())
-                && mapper.findMixInClassFor(entity.recordType()) == null;
+        names = JsonNames.of(Json.mapper(), entity.recordType(), types.keySet());
+        // dynacrud's mapper takes no mix-ins (Json.mapper() hands out copies), so the record's own annotations decide.
+        direct = PlainRecords.serializeAlikeDirectly(entity.recordType());
         this.readOnly.addAll(entity.managedAttributes());
         entity.idAttribute().ifPresent(this.readOnly::add);
         this.readOnly.addAll(readOnly);

@@ -184,15 +184,18 @@ public final class Router {
         return after(current, response);
     }
 
-    /** Runs every filter's {@code after}: on routed responses, and on those the router answers itself. */
+    /**
+     * Runs every filter's {@code after}: on routed responses, and on those the router answers itself. A filter that
+     * fails turns the response into its problem, which the filters after it still see (CORS, logging, headers).
+     */
     private HttpResponse after(HttpRequest request, HttpResponse response) {
         HttpResponse current = response;
-        try {
-            for (Filter filter : filters) {
+        for (Filter filter : filters) {
+            try {
                 current = Objects.requireNonNull(filter.after(request, current), "a filter returned no response");
+            } catch (Exception | Error e) {
+                current = problems.toResponse(e, request);
             }
-        } catch (Exception | Error e) {
-            current = problems.toResponse(e, request);
         }
         return current;
     }

@@ -7,6 +7,7 @@ import io.github.dynacrud.ValidationException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -48,9 +49,11 @@ public final class AwsFailures {
         if (failure instanceof SdkServiceException service) {
             String code = failure instanceof AwsServiceException aws && aws.awsErrorDetails() != null
                     ? aws.awsErrorDetails().errorCode() : "unknown error";
-            if (isItemData(failure, code)) {
-                return new ValidationException(ITEM_FIELD, failure.getMessage().toLowerCase(Locale.ROOT)
-                        .contains("item size") ? ItemLimits.SIZE_MESSAGE : ITEM_LIMIT_MESSAGE);
+            if ("ValidationException".equals(code)) {
+                Optional<ValidationException> itemData = itemData(failure.getMessage());
+                if (itemData.isPresent()) {
+                    return itemData.get();
+                }
             }
             String description = "DynamoDB " + operation + " failed: " + code + " (HTTP " + service.statusCode()
                     + ", request id " + service.requestId() + ")";
@@ -66,12 +69,24 @@ public final class AwsFailures {
         return new StorageException("DynamoDB " + operation + " failed: " + failure.getClass().getSimpleName());
     }
 
-    private static boolean isItemData(SdkException failure, String code) {
-        if (!"ValidationException".equals(code) || failure.getMessage() == null) {
-            return false;
+    /**
+     * Reads a DynamoDB validation message, of a request or of one action of a cancelled transaction, as the client's
+     * failure when it is about item data.
+     *
+     * @param message DynamoDB's message, possibly {@code null}
+     * @return a {@link ValidationException} on the whole item with a message of dynacrud's, or empty when the
+     *         refusal is not about item data (then it is dynacrud's own)
+     */
+    public static Optional<ValidationException> itemData(String message) {
+        if (message == null) {
+            return Optional.empty();
         }
-        String message = failure.getMessage().toLowerCase(Locale.ROOT);
-        return ITEM_DATA_MESSAGES.stream().anyMatch(message::contains);
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (ITEM_DATA_MESSAGES.stream().noneMatch(lower::contains)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ValidationException(ITEM_FIELD,
+                lower.contains("item size") ? ItemLimits.SIZE_MESSAGE : ITEM_LIMIT_MESSAGE));
     }
 
     private static boolean causedByIo(Throwable failure) {

@@ -1,7 +1,6 @@
 package io.github.dynacrud.internal;
 
 import io.github.dynacrud.ItemAlreadyExistsException;
-import io.github.dynacrud.RetryableException;
 import io.github.dynacrud.StorageException;
 import io.github.dynacrud.UniqueConstraintException;
 import io.github.dynacrud.VersionConflictException;
@@ -13,14 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
@@ -33,10 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 public final class UniqueGuards<T extends Record> {
     /** The entity type stored on guard items. */
     public static final String GUARD_TYPE = "_unique";
-
-    /** Cancellation reasons that a later attempt of the same transaction can overcome. */
-    private static final Set<String> RETRYABLE_REASONS = Set.of("TransactionConflict", "ThrottlingError",
-            "ProvisionedThroughputExceeded", "RequestLimitExceeded", "InternalServerError");
+    /** The attributes of a guard item that hold the primary key of the item whose value it guards. */
+    private static final String TARGET_PK = "targetPK";
+    private static final String TARGET_SK = "targetSK";
 
     private final Entity<T> entity;
     private final RecordModel<T> model;
@@ -95,6 +89,7 @@ public final class UniqueGuards<T extends Record> {
      * @param after     its new state, or {@code null} for a delete
      * @throws VersionConflictException when the item's condition failed: it changed since it was read
      * @throws UniqueConstraintException when a new value is taken
+     * @throws StorageException when the guard of an old value points at another item
      */
     public void write(DynamoDbClient client, TransactWriteItem itemWrite, Map<String, AttributeValue> key, T before,
             T after) {
@@ -110,24 +105,31 @@ public final class UniqueGuards<T extends Record> {
             T before, T after, Map<String, AttributeValue> target) {
         for (GuardWrite guard : guardWrites(before, after, target)) {
             writes.add(guard.write());
+            // The item was just read, so a guard of its old value that points elsewhere is not a change since the
+            // read (retrying would fail alike) but guards that disagree with the item, such as after a change of
+            // normalization: nothing is written, and the failure is logged as the server's.
             failures.add(guard.takes() ? () -> new UniqueConstraintException(entity.type(), guard.attribute())
-                    : () -> new VersionConflictException(entity.type()));
+                    : () -> new StorageException("the guard of the old value of " + entity.type() + "."
+                            + guard.attribute() + " points at another item; nothing was written"));
         }
     }
 
     /**
      * One write of a guard item in a transaction.
      *
-     * @param write     a conditional put that takes a value, or a delete that frees one
+     * @param write     a conditional put that takes a value, or a delete that frees one if its guard points at the
+     *                  item written
      * @param attribute the unique attribute
-     * @param takes     {@code true} for the put, whose failure means the value is taken
+     * @param takes     {@code true} for the put, whose failure means the value is taken; {@code false} for the
+     *                  delete, whose failure means the guard belongs to another item
      */
     public record GuardWrite(TransactWriteItem write, String attribute, boolean takes) {
     }
 
     /**
-     * Lists the guard writes a change of an item implies: the guards of values it no longer has are deleted, and
-     * those of its new values are put only if free.
+     * Lists the guard writes a change of an item implies: the guards of values it no longer has are deleted if they
+     * point at this item (never another item's, whatever state of the item the caller gives), and those of its new
+     * values are put only if free.
      *
      * @param before the item before the change, or {@code null} for a create
      * @param after  the item after it, or {@code null} for a delete
@@ -144,20 +146,30 @@ public final class UniqueGuards<T extends Record> {
                 continue;
             }
             if (oldGuard != null) {
-                writes.add(new GuardWrite(TransactWriteItem.builder()
-                        .delete(d -> d.tableName(tableName).key(oldGuard)).build(), attribute, false));
+                writes.add(new GuardWrite(freeIfOwn(oldGuard, target), attribute, false));
             }
             if (newGuard != null) {
                 Map<String, AttributeValue> guard = new HashMap<>(newGuard);
                 guard.put(Entity.TYPE_ATTRIBUTE, AttributeValue.fromS(GUARD_TYPE));
-                guard.put("targetPK", target.get(Entity.PARTITION_KEY));
-                guard.put("targetSK", target.get(Entity.SORT_KEY));
+                guard.put(TARGET_PK, target.get(Entity.PARTITION_KEY));
+                guard.put(TARGET_SK, target.get(Entity.SORT_KEY));
                 writes.add(new GuardWrite(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(guard)
                         .conditionExpression("attribute_not_exists(" + Entity.PARTITION_KEY + ")")).build(),
                         attribute, true));
             }
         }
         return writes;
+    }
+
+    /** A delete of a guard that holds only if the guard points at the item or is already gone. */
+    private TransactWriteItem freeIfOwn(Map<String, AttributeValue> guardKey, Map<String, AttributeValue> target) {
+        Expressions condition = new Expressions();
+        String expression = "attribute_not_exists(" + condition.name(Entity.PARTITION_KEY) + ") OR ("
+                + condition.name(TARGET_PK) + " = " + condition.value(target.get(Entity.PARTITION_KEY)) + " AND "
+                + condition.name(TARGET_SK) + " = " + condition.value(target.get(Entity.SORT_KEY)) + ")";
+        return TransactWriteItem.builder().delete(d -> d.tableName(tableName).key(guardKey)
+                .conditionExpression(expression).expressionAttributeNames(condition.names())
+                .expressionAttributeValues(condition.values())).build();
     }
 
     /**
@@ -188,24 +200,12 @@ public final class UniqueGuards<T extends Record> {
 
     private void transact(DynamoDbClient client, List<TransactWriteItem> writes,
             List<Supplier<RuntimeException>> failures) {
-        try {
-            client.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
-        } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+        Transactions.write(client, TransactWriteItemsRequest.builder().transactItems(writes).build(), reasons -> {
             for (int i = 0; i < reasons.size() && i < failures.size(); i++) {
                 if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
                     throw failures.get(i).get();
                 }
             }
-            List<String> codes = reasons.stream().map(CancellationReason::code)
-                    .filter(code -> code != null && !"None".equals(code)).distinct().toList();
-            String description = "DynamoDB TransactWriteItems was cancelled: " + codes;
-            if (!codes.isEmpty() && RETRYABLE_REASONS.containsAll(codes)) {
-                throw new RetryableException(description);
-            }
-            throw new StorageException(description);
-        } catch (SdkException e) {
-            throw AwsFailures.translate("TransactWriteItems", e);
-        }
+        });
     }
 }

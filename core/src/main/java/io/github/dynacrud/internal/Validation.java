@@ -56,7 +56,8 @@ public final class Validation {
     /**
      * Validates one would-be value of a record component, as a partial update would set it: the component's own
      * constraints, those on its elements ({@code List<@NotBlank String>}) and, for a {@code @Valid} component, the
-     * value's own constraints, named as a whole-record validation names them ({@code address.city}).
+     * value's own constraints, named as a whole-record validation names them ({@code address.city}). Nothing else
+     * cascades: an entity cannot store a container of records ({@code List<@Valid Stop>}), so a value never holds one.
      *
      * @param type      the record class
      * @param attribute the component name

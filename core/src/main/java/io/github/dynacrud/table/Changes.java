@@ -9,6 +9,7 @@ import io.github.dynacrud.internal.RecordModel;
 import io.github.dynacrud.internal.Validation;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,6 +45,13 @@ public final class Changes<T extends Record> {
     private final Entity<T> entity;
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final Map<String, Operator> operators = new LinkedHashMap<>();
+    private final List<Condition> bounds = new ArrayList<>();
+
+    private static final Map<Class<?>, Range> RANGES = Map.of(
+            Integer.class, Range.of(Integer.MIN_VALUE, Integer.MAX_VALUE),
+            Long.class, Range.of(Long.MIN_VALUE, Long.MAX_VALUE),
+            Short.class, Range.of(Short.MIN_VALUE, Short.MAX_VALUE),
+            Byte.class, Range.of(Byte.MIN_VALUE, Byte.MAX_VALUE));
 
     private enum Kind { INCREMENT, DECREMENT, APPEND, ADD_TO_SET, REMOVE_FROM_SET, SET_IF_ABSENT }
 
@@ -231,7 +239,50 @@ public final class Changes<T extends Record> {
             throw new IllegalArgumentException(kind.name().toLowerCase() + " of '" + attribute + "' by " + amount
                     + " is refused: it holds whole numbers");
         }
+        BigDecimal fromZero = kind == Kind.INCREMENT ? decimal : decimal.negate();
+        Range range = RANGES.get(type);
+        if (range != null && (fromZero.compareTo(range.min()) < 0 || fromZero.compareTo(range.max()) > 0)) {
+            throw new IllegalArgumentException(kind.name().toLowerCase() + " of '" + attribute + "' by "
+                    + decimal.toPlainString() + " is refused: it holds numbers from " + range.min() + " to "
+                    + range.max());
+        }
+        if (range != null && fromZero.signum() != 0) {
+            bounds.add(range.bound(attribute, fromZero, type));
+        }
         return operator(attribute, kind, decimal.toPlainString());
+    }
+
+    /**
+     * Adds to a precondition the bounds of the integral attributes these changes add to or subtract from, so a
+     * result outside the attribute's type fails the write's condition instead of storing a number no read can take.
+     */
+    Precondition bounded(Precondition precondition) {
+        Precondition bounded = precondition;
+        for (Condition bound : bounds) {
+            bounded = bounded.and(bound);
+        }
+        return bounded;
+    }
+
+    /** The values of an integral type, which a stored number must stay within to be read back. */
+    private record Range(BigDecimal min, BigDecimal max) {
+        static Range of(long min, long max) {
+            return new Range(BigDecimal.valueOf(min), BigDecimal.valueOf(max));
+        }
+
+        /** The attribute is absent (it counts as 0) or far enough from the end that the change moves it towards. */
+        Condition bound(String attribute, BigDecimal change, Class<?> type) {
+            Condition.Attribute stored = Condition.attribute(attribute);
+            Condition within = change.signum() > 0 ? stored.le(typed(max.subtract(change), type))
+                    : stored.ge(typed(min.subtract(change), type));
+            return stored.notExists().or(within);
+        }
+
+        private static Number typed(BigDecimal limit, Class<?> type) {
+            return type == Long.class ? (Number) limit.longValueExact() : type == Integer.class
+                    ? (Number) limit.intValueExact() : type == Short.class ? (Number) limit.shortValueExact()
+                    : (Number) limit.byteValueExact();
+        }
     }
 
     private static BigDecimal decimal(String attribute, Number amount) {

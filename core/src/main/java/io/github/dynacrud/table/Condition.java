@@ -1,5 +1,6 @@
 package io.github.dynacrud.table;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
@@ -116,7 +117,8 @@ public final class Condition {
         }
 
         /**
-         * Orders below a value (strings and binary by bytes, numbers by value).
+         * Orders below a value (strings and binary by bytes, numbers by value). An {@code Instant} stored as a string
+         * is refused, for its stored forms do not sort as time; a time-to-live instant, stored as a number, orders.
          *
          * @param value a value of the attribute's type
          * @return the condition
@@ -221,6 +223,13 @@ public final class Condition {
             if (stored.s() == null && stored.n() == null && stored.b() == null) {
                 throw new IllegalArgumentException("an ordering of '" + name + "' is refused: it is stored as "
                         + stored.type() + ", which has no order; compare with eq or ne");
+            }
+            // Instant.toString gives 0, 3, 6 or 9 fraction digits, so stored strings of one second misorder.
+            if (stored.s() != null && context.component(name).rawType() == Instant.class) {
+                throw new IllegalArgumentException("an ordering of '" + name + "' is refused: an Instant is stored as"
+                        + " an ISO-8601 string whose fraction varies in width (2026-01-01T00:00:00Z sorts after"
+                        + " 2026-01-01T00:00:00.500Z); compare with eq or ne, or order by a sort key, where instants"
+                        + " have a fixed width");
             }
             return context.value(name, value, "an ordering of");
         }

@@ -570,7 +570,7 @@ public final class EntityRepository<T extends Record> {
             refuseReadThenWrite(precondition.condition().isPresent(), "a condition");
             return readThenWrite(primaryKey, changes.values(), precondition.version());
         }
-        return update(primaryKey, updateOf(changes, keyValues), precondition);
+        return update(primaryKey, updateOf(changes, keyValues), changes.bounded(precondition));
     }
 
     /**

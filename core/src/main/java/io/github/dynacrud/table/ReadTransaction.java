@@ -2,6 +2,7 @@ package io.github.dynacrud.table;
 
 import io.github.dynacrud.internal.AwsFailures;
 import io.github.dynacrud.internal.Backoff;
+import io.github.dynacrud.internal.Transactions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,10 +47,12 @@ public final class ReadTransaction {
      * @param <T> the record type
      */
     public static final class Item<T extends Record> {
+        private final ReadTransaction transaction;
         private final int index;
         private final EntityRepository<T> repository;
 
-        private Item(int index, EntityRepository<T> repository) {
+        private Item(ReadTransaction transaction, int index, EntityRepository<T> repository) {
+            this.transaction = transaction;
             this.index = index;
             this.repository = repository;
         }
@@ -57,9 +60,11 @@ public final class ReadTransaction {
 
     /** What a read transaction found, typed per item and in the order asked. */
     public static final class Result {
+        private final ReadTransaction transaction;
         private final List<Optional<? extends Record>> items;
 
-        private Result(List<Optional<? extends Record>> items) {
+        private Result(ReadTransaction transaction, List<Optional<? extends Record>> items) {
+            this.transaction = transaction;
             this.items = List.copyOf(items);
         }
 
@@ -69,8 +74,13 @@ public final class ReadTransaction {
          * @param item the item, as its read was added
          * @param <T>  the record type
          * @return the item, or empty when it does not exist for the caller
+         * @throws IllegalArgumentException when the item was added to another read transaction
          */
         public <T extends Record> Optional<T> get(Item<T> item) {
+            if (item.transaction != transaction) {
+                throw new IllegalArgumentException("this item (" + item.repository.entity().type() + ") was added to"
+                        + " another read transaction than the one that gave this result");
+            }
             return items.get(item.index).map(item.repository.entity().recordType()::cast);
         }
 
@@ -119,7 +129,7 @@ public final class ReadTransaction {
         }
         gets.add(TransactGetItem.builder().get(g -> g.tableName(table.tableName()).key(primaryKey)).build());
         repositories.add(repository);
-        return new Item<>(gets.size() - 1, repository);
+        return new Item<>(this, gets.size() - 1, repository);
     }
 
     /**
@@ -142,9 +152,9 @@ public final class ReadTransaction {
                 for (int i = 0; i < gets.size(); i++) {
                     items.add(repositories.get(i).mapping().fromItem(responses.get(i).item()));
                 }
-                return new Result(items);
+                return new Result(this, items);
             } catch (TransactionCanceledException e) {
-                TransactionWrites.retryOnlyConflicts("TransactGetItems", e);
+                Transactions.retryOnlyConflicts("TransactGetItems", e);
                 Backoff.pause(attempt, "DynamoDB TransactGetItems conflicted with a write transaction");
             } catch (SdkException e) {
                 throw AwsFailures.translate("TransactGetItems", e);

@@ -107,7 +107,8 @@ public final class Transaction {
 
     /**
      * Adds a replace of an item the caller read: written only if the stored version is the one read, with the guards
-     * of its unique values moved from the old values to the new ones.
+     * of its unique values moved from the old values to the new ones. A guard of an old value that points at another
+     * item is never freed: the action fails as {@code VERSION_CONFLICT}, for {@code current} is not the item stored.
      *
      * @param repository the item's repository, of this table; its entity needs a version attribute
      * @param scope      the caller's scope
@@ -180,7 +181,7 @@ public final class Transaction {
         Function<String, Object> keyValues = own(repository).keyValues(scope, key);
         Expressions update = repository.patchOf(key, changes, keyValues);
         writes.add(repository.entity().type(), List.of(update(repository,
-                repository.mapping().primaryKey(keyValues), update, precondition)));
+                repository.mapping().primaryKey(keyValues), update, changes.bounded(precondition))));
         return this;
     }
 
@@ -219,7 +220,8 @@ public final class Transaction {
 
     /**
      * Adds a delete of an item the caller read: written only if the stored version is the one read, with the guards of
-     * its unique values freed.
+     * its unique values freed. A guard that points at another item is never freed: the action fails as
+     * {@code VERSION_CONFLICT}, for {@code current} is not the item stored.
      *
      * @param repository the item's repository, of this table; its entity needs a version attribute
      * @param scope      the caller's scope
@@ -353,7 +355,10 @@ public final class Transaction {
 
     private static <T extends Record> List<TransactionWrites.Write> guards(UniqueGuards<T> guards, T before, T after,
             Map<String, AttributeValue> target) {
+        // A guard to free that points at another item means the state given as read is not the stored one.
         return guards.guardWrites(before, after, target).stream().map(guard -> new TransactionWrites.Write(
-                guard.write(), old -> TransactionCanceledException.Reason.UNIQUE_VALUE_TAKEN)).toList();
+                guard.write(), old -> guard.takes() ? TransactionCanceledException.Reason.UNIQUE_VALUE_TAKEN
+                        : TransactionCanceledException.Reason.VERSION_CONFLICT,
+                guard.takes() ? guard.attribute() : null)).toList();
     }
 }

@@ -1,26 +1,21 @@
 package io.github.dynacrud.table;
 
-import io.github.dynacrud.RetryableException;
-import io.github.dynacrud.StorageException;
 import io.github.dynacrud.TransactionCanceledException;
 import io.github.dynacrud.TransactionCanceledException.Reason;
+import io.github.dynacrud.UniqueConstraintException;
 import io.github.dynacrud.entity.Entity;
-import io.github.dynacrud.internal.AwsFailures;
-import io.github.dynacrud.internal.Backoff;
+import io.github.dynacrud.internal.Transactions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 
 /**
  * The writes of one transaction, grouped by the action that added them: their limits (how many, each item once),
@@ -28,17 +23,18 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressExcep
  * cancellation reasons into one reason per action.
  */
 final class TransactionWrites {
-    /** Cancellation codes that a later attempt can overcome, besides a conflict, which is retried here. */
-    private static final Set<String> PASSING = Set.of("ThrottlingError", "ProvisionedThroughputExceeded",
-            "RequestLimitExceeded", "InternalServerError");
-
     /**
      * One write and what its failed condition means, read from the old item DynamoDB returns with it.
      *
-     * @param write  the write
-     * @param reason the reason of a failed condition, given the old item or {@code null}
+     * @param write      the write
+     * @param reason     the reason of a failed condition, given the old item or {@code null}
+     * @param takesValue the unique attribute whose value the write's guard put takes, or {@code null}
      */
-    record Write(TransactWriteItem write, Function<Map<String, AttributeValue>, Reason> reason) {
+    record Write(TransactWriteItem write, Function<Map<String, AttributeValue>, Reason> reason, String takesValue) {
+        /** A write that takes no unique value. */
+        Write(TransactWriteItem write, Function<Map<String, AttributeValue>, Reason> reason) {
+            this(write, reason, null);
+        }
     }
 
     private final int maxWrites;
@@ -52,7 +48,10 @@ final class TransactionWrites {
         this.maxWrites = maxWrites;
     }
 
-    /** Adds the writes of one action, refusing more writes than the limit and an item named twice. */
+    /**
+     * Adds the writes of one action, refusing more writes than the limit and an item named twice; a unique value taken
+     * twice is a {@link UniqueConstraintException}.
+     */
     void add(String entityType, List<Write> action) {
         int index = actionTypes.size();
         if (items.size() + action.size() > maxWrites) {
@@ -64,6 +63,10 @@ final class TransactionWrites {
         for (Write write : action) {
             Map<String, AttributeValue> key = key(write.write());
             Integer other = keys.containsKey(key) ? keys.get(key) : added.get(key);
+            if (other != null && write.takesValue() != null) {
+                // Two actions taking one value: the second finds it taken, as it would in two transactions.
+                throw new UniqueConstraintException(entityType, write.takesValue());
+            }
             if (other != null) {
                 throw new IllegalArgumentException("action " + index + " (" + entityType + ") writes an item that"
                         + " action " + other + " writes too (a unique value counts as an item); DynamoDB takes one"
@@ -93,44 +96,8 @@ final class TransactionWrites {
         if (items.isEmpty()) {
             throw new IllegalStateException("a transaction without actions has nothing to commit");
         }
-        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(items)
-                .clientRequestToken(clientRequestToken).build();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                client.transactWriteItems(request);
-                return;
-            } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-                failIfChecked(reasons);
-                retryOnlyConflicts("TransactWriteItems", e);
-                RuntimeException persisting = attempt >= Backoff.ATTEMPTS ? whenConflictsPersist.get() : null;
-                if (persisting != null) {
-                    throw persisting;
-                }
-                Backoff.pause(attempt, "DynamoDB TransactWriteItems conflicted with another transaction");
-            } catch (TransactionInProgressException e) {
-                throw new RetryableException("DynamoDB TransactWriteItems with this client request token is still"
-                        + " in progress");
-            } catch (SdkException e) {
-                throw AwsFailures.translate("TransactWriteItems", e);
-            }
-        }
-    }
-
-    /**
-     * Throws the failure of a cancelled transaction unless a conflict with another transaction cancelled it alone,
-     * which a later attempt can overcome.
-     */
-    static void retryOnlyConflicts(String operation,
-            software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException cancelled) {
-        List<String> codes = (cancelled.hasCancellationReasons() ? cancelled.cancellationReasons()
-                : List.<CancellationReason>of()).stream().map(CancellationReason::code)
-                .filter(code -> code != null && !"None".equals(code)).distinct().toList();
-        if (!codes.equals(List.of("TransactionConflict"))) {
-            String description = "DynamoDB " + operation + " was cancelled: " + codes;
-            throw !codes.isEmpty() && PASSING.containsAll(codes) ? new RetryableException(description)
-                    : new StorageException(description);
-        }
+        Transactions.write(client, TransactWriteItemsRequest.builder().transactItems(items)
+                .clientRequestToken(clientRequestToken).build(), this::failIfChecked, whenConflictsPersist);
     }
 
     /** Throws the typed failure when a condition of the transaction failed. */

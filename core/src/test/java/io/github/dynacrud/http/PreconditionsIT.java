@@ -94,6 +94,39 @@ class PreconditionsIT {
         }
     }
 
+    // ---------------------------------------------------------------- lists of entity tags
+
+    @Test
+    void ifMatchList_holdsWhenAnyStrongTagIsTheStoredVersion_weakTagsNeverMatch() {
+        // GIVEN a todo at version 1
+        HttpResponse created = send(json("POST", "/todos", "{\"title\": \"Draft\"}"));
+        String location = created.headers().first("Location").orElseThrow();
+
+        // WHEN
+        HttpResponse weakOnly = send(mergePatch(location, "{\"title\": \"weak\"}")
+                .header("If-Match", "W/\"1\", \"7\""));
+        HttpResponse patched = send(mergePatch(location, "{\"title\": \"listed\"}").header("If-Match", "\"0\", \"1\""));
+        HttpResponse replaced = send(json("PUT", location, "{\"title\": \"one tag\"}").header("If-Match", " \"2\" "));
+        HttpResponse stale = send(request("DELETE", location).header("If-Match", "\"1\",\"2\" , \"x\""));
+        HttpResponse missing = send(request("DELETE", "/todos/nothing").header("If-Match", "\"1\", \"2\""));
+
+        // THEN
+        assertProblem(weakOnly, 412, STALE);
+        assertThat(patched.status()).as(patched.bodyText()).isEqualTo(200);
+        assertThat(patched.headers().first("ETag")).contains("\"2\"");
+        assertThat(body(patched).get("title").asText()).isEqualTo("listed");
+        assertThat(replaced.status()).as(replaced.bodyText()).isEqualTo(200);
+        assertThat(replaced.headers().first("ETag")).contains("\"3\"");
+        assertProblem(stale, 412, STALE);
+        assertProblem(missing, 404, "Todo not found");
+        HttpResponse read = send(request("GET", location));
+        assertThat(read.headers().first("ETag")).contains("\"3\"");
+        assertThat(body(read).get("title").asText()).isEqualTo("one tag");
+        HttpResponse deleted = send(request("DELETE", location).header("If-Match", "\"2\", \"3\""));
+        assertThat(deleted.status()).as(deleted.bodyText()).isEqualTo(204);
+        assertThat(send(request("GET", location)).status()).isEqualTo(404);
+    }
+
     // ---------------------------------------------------------------- entities without versions
 
     @Test

@@ -577,6 +577,33 @@ class RouterTest {
     }
 
     @Test
+    void route_afterFilterThrows_laterAfterFiltersStillRunOnItsProblem() {
+        // GIVEN a failing after filter between two recording ones
+        List<String> calls = Collections.synchronizedList(new ArrayList<>());
+        Router router = Router.builder()
+                .filter(recording("A", calls))
+                .filter(new Filter() {
+                    @Override
+                    public HttpResponse after(HttpRequest request, HttpResponse response) {
+                        throw new ForbiddenException("not today");
+                    }
+                })
+                .filter(recording("C", calls))
+                .get("/todos", request -> HttpResponse.text(200, "ok"))
+                .build();
+
+        // WHEN
+        HttpResponse response = router.route(HttpRequest.builder().path("/todos").requestId(REQUEST_ID).build());
+
+        // THEN
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.headers().asMap()).isEqualTo(Map.of("content-type", List.of("application/problem+json"),
+                "x-after", List.of("C")));
+        assertSameJson(response.bodyText(), json(problem(403, "not today", REQUEST_ID)));
+        assertThat(calls).containsExactly("before A", "before C", "after A 200", "after C 403");
+    }
+
+    @Test
     void route_filterReturnsNoRequest_answersGeneric500() {
         // GIVEN
         AtomicInteger calls = new AtomicInteger();

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dynacrud.ValidationException;
+import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.fixtures.Everything;
 import io.github.dynacrud.fixtures.Todo;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +21,26 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class EntityMappingTest {
     private final EntityMapping<Everything> everything = new EntityMapping<>(Everything.ENTITY);
     private final EntityMapping<Todo> todos = new EntityMapping<>(Todo.ENTITY);
+
+    record Stop(@NotBlank String city) {
+    }
+
+    record Route(String id, List<@Valid Stop> stops) {
+    }
+
+    @Test
+    void mapping_aListOfRecords_isRefusedNamingTheComponent() {
+        // GIVEN a list of records, whose @Valid elements a patch could not validate one value at a time
+        Entity<Route> routes = Entity.of(Route.class).type("Route").partitionKey("ROUTE#{id}").sortKey("ROUTE")
+                .id("id").build();
+
+        // WHEN / THEN
+        assertThatThrownBy(() -> new EntityMapping<>(routes))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Route.stops has type java.util.List<")
+                .hasMessageContaining("which dynacrud cannot store; use String, boolean, int, long, BigDecimal,"
+                        + " Instant, LocalDate, an enum, List<String>, Set<String>, Map<String, String> or a record");
+    }
 
     @Test
     void toItemThenFromItem_everySupportedType_comesBackEqual() {

@@ -14,6 +14,7 @@ import io.github.dynacrud.VersionConflictException;
 import io.github.dynacrud.fixtures.Todo;
 import io.github.dynacrud.fixtures.User;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -65,7 +66,7 @@ class ConditionalWritesTest {
 
         // WHEN
         todos.patch(ALICE, "t1", Changes.of(Todo.ENTITY).set("title", "Ship it"), Precondition.when(
-                Condition.attribute("createdAt").lt(Instant.parse("2026-02-01T00:00:00Z"))
+                Condition.attribute("createdAt").eq(Instant.parse("2026-02-01T00:00:00Z"))
                         .or(Condition.not(Condition.attribute("title").beginsWith("Draft")))));
 
         // THEN
@@ -73,7 +74,7 @@ class ConditionalWritesTest {
         Placeholders placeholders = new Placeholders(request.expressionAttributeNames(),
                 request.expressionAttributeValues());
         assertThat(placeholders.resolve(request.conditionExpression())).isEqualTo("attribute_exists(PK)"
-                + " AND _type = 'Todo' AND (createdAt < '2026-02-01T00:00:00Z' OR (NOT begins_with(title, 'Draft')))");
+                + " AND _type = 'Todo' AND (createdAt = '2026-02-01T00:00:00Z' OR (NOT begins_with(title, 'Draft')))");
         assertThat(request.conditionExpression()).doesNotContain("Draft", "2026")
                 .doesNotContainPattern("[^#]\\b(title|createdAt)\\b");
         assertThat(placeholders.unusedIn(request.updateExpression(), request.conditionExpression())).isEmpty();
@@ -165,6 +166,26 @@ class ConditionalWritesTest {
                 .isThrownBy(() -> todos.delete(ALICE, "t1", Precondition.when(Condition.attribute("done").gt(false))))
                 .withMessage("an ordering of 'done' is refused: it is stored as BOOL, which has no order;"
                         + " compare with eq or ne");
+        verifyNoInteractions(client);
+    }
+
+    @Test
+    void delete_orderingOfAnInstantStoredAsAString_isRefusedBeforeSending() {
+        // GIVEN
+        Instant second = Instant.parse("2026-02-01T00:00:00Z");
+
+        // WHEN / THEN
+        for (Condition ordering : List.of(Condition.attribute("createdAt").lt(second),
+                Condition.attribute("createdAt").le(second), Condition.attribute("createdAt").gt(second),
+                Condition.attribute("createdAt").ge(second),
+                Condition.attribute("createdAt").between(second, second.plusMillis(500)))) {
+            assertThatExceptionOfType(IllegalArgumentException.class)
+                    .isThrownBy(() -> todos.delete(ALICE, "t1", Precondition.when(ordering)))
+                    .withMessage("an ordering of 'createdAt' is refused: an Instant is stored as an ISO-8601 string"
+                            + " whose fraction varies in width (2026-01-01T00:00:00Z sorts after"
+                            + " 2026-01-01T00:00:00.500Z); compare with eq or ne, or order by a sort key, where"
+                            + " instants have a fixed width");
+        }
         verifyNoInteractions(client);
     }
 

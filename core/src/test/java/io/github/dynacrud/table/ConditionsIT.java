@@ -69,8 +69,8 @@ class ConditionsIT {
                 new Case("gt long", attribute("big").gt(8_999_999_999L), true),
                 new Case("ge decimal of another scale", attribute("amount").ge(new BigDecimal("12.5")), true),
                 new Case("gt decimal", attribute("amount").gt(new BigDecimal("12.50")), false),
-                new Case("lt instant as stored", attribute("at").lt(AT.plusMillis(1)), true),
-                new Case("gt instant as stored", attribute("at").gt(AT), false),
+                new Case("eq instant as stored", attribute("at").eq(AT), true),
+                new Case("ne instant as stored", attribute("at").ne(AT.plusMillis(1)), true),
                 new Case("between dates", attribute("day").between(LocalDate.of(2026, 3, 1),
                         LocalDate.of(2026, 3, 31)), true),
                 new Case("between other dates", attribute("day").between(LocalDate.of(2026, 4, 1),
@@ -108,6 +108,32 @@ class ConditionsIT {
 
         // THEN each holds exactly when the stored item meets it
         assertThat(outcomes).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void orderingOfInstants_aWholeSecondAgainstAHalf_isRefusedForStrings_andRightForTimeToLiveNumbers() {
+        // GIVEN an item at a whole second, whose stored string sorts after the same second and a half
+        Instant second = Instant.parse("2026-03-04T05:06:07Z");
+        Instant halfPast = Instant.parse("2026-03-04T05:06:07.500Z");
+        things.create(NONE, new Everything("t1", "Hello world", true, null, 5, 9L, null, null, null, second, null,
+                null, List.of(), Set.of(), Map.of(), null, second));
+        assertThat("2026-03-04T05:06:07Z").isGreaterThan("2026-03-04T05:06:07.500Z");
+
+        // WHEN / THEN an ordering of the string-stored instant is refused before any request
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> things.patch(NONE, "t1", Changes.of(Everything.ENTITY).set("text", "later"),
+                        Precondition.when(attribute("at").lt(halfPast))))
+                .withMessageStartingWith("an ordering of 'at' is refused: an Instant is stored as an ISO-8601 string");
+        assertThat(things.get(NONE, "t1").orElseThrow().text()).isEqualTo("Hello world");
+
+        // WHEN / THEN the time to live, stored as epoch seconds, orders as time does
+        Everything written = things.patch(NONE, "t1", Changes.of(Everything.ENTITY).set("text", "later"),
+                Precondition.when(attribute("expiresAt").lt(halfPast.plusSeconds(1))));
+        assertThat(written.text()).isEqualTo("later");
+        assertThatExceptionOfType(ConditionFailedException.class)
+                .isThrownBy(() -> things.patch(NONE, "t1", Changes.of(Everything.ENTITY).set("text", "never"),
+                        Precondition.when(attribute("expiresAt").gt(halfPast))));
+        assertThat(things.get(NONE, "t1").orElseThrow().text()).isEqualTo("later");
     }
 
     @Test

@@ -156,6 +156,25 @@ class TransactionIT {
     }
 
     @Test
+    void deleteAsRead_givenAnotherUsersUniqueValue_leavesThatUsersGuard() {
+        // GIVEN two users, and Ada as read but with Bob's email in place of hers
+        User ada = users.create(ANYONE, User.of("ada@example.com", "Ada"));
+        users.create(ANYONE, User.of("bob@example.com", "Bob"));
+        User wrongAda = new User(ada.id(), "bob@example.com", "Ada", null, ada.version(), ada.createdAt(),
+                ada.updatedAt());
+
+        // WHEN
+        TransactionCanceledException thrown = assertThatExceptionOfType(TransactionCanceledException.class)
+                .isThrownBy(() -> table.transaction().delete(users, ANYONE, wrongAda).commit()).actual();
+
+        // THEN nothing is written: Bob's guard is not Ada's to free
+        assertThat(thrown.reasons()).containsExactly(Reason.VERSION_CONFLICT);
+        assertThat(guards()).containsExactlyInAnyOrder("UNIQUE#User#email#ada@example.com",
+                "UNIQUE#User#email#bob@example.com");
+        assertThat(users.get(ANYONE, ada.id())).contains(ada);
+    }
+
+    @Test
     void twentyConcurrentTransactions_onOneItem_loseNoUpdate_andFailOnlyTyped() throws Exception {
         // GIVEN twenty writers that each count one new todo on the project from the version they read
         ExecutorService pool = Executors.newFixedThreadPool(20);

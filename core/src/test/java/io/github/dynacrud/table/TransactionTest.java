@@ -16,9 +16,11 @@ import static org.mockito.Mockito.when;
 import io.github.dynacrud.RetryableException;
 import io.github.dynacrud.StorageException;
 import io.github.dynacrud.TransactionCanceledException.Reason;
+import io.github.dynacrud.UniqueConstraintException;
 import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.fixtures.Todo;
 import io.github.dynacrud.fixtures.User;
+import io.github.dynacrud.internal.AwsFailures;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -248,6 +250,25 @@ class TransactionTest {
     }
 
     @Test
+    void commit_itemDataRefused_throwsTheValidationExceptionOfASingleWriteWithoutRetrying() {
+        // GIVEN
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class))).thenThrow(
+                TransactionCanceledException.builder().cancellationReasons(CancellationReason.builder()
+                        .code("ValidationError").message("Number overflow. Attempting to store a number with"
+                                + " magnitude larger than supported range").build()).build());
+
+        // WHEN
+        ValidationException thrown = assertThatExceptionOfType(ValidationException.class)
+                .isThrownBy(() -> table.transaction().delete(todos, ALICE, "t1").commit()).actual();
+
+        // THEN
+        assertThat(thrown.status()).isEqualTo(422);
+        assertThat(thrown.violations()).containsExactly(new ValidationException.Violation("",
+                AwsFailures.ITEM_LIMIT_MESSAGE));
+        assertThat(requestsSent(client)).hasSize(1);
+    }
+
+    @Test
     void add_101stWrite_isRefusedBeforeSending() {
         // GIVEN 99 deletes and a user create, which takes two writes
         Transaction transaction = table.transaction();
@@ -272,10 +293,24 @@ class TransactionTest {
         assertThatExceptionOfType(IllegalArgumentException.class)
                 .isThrownBy(() -> transaction.patch(todos, ALICE, "t1", Changes.of(Todo.ENTITY).set("done", true)))
                 .withMessageContaining("action 1 (Todo) writes an item that action 0 writes too");
+        verifyNoInteractions(client);
+    }
+
+    @Test
+    void add_twoCreatesTakingOneUniqueValue_throwsUniqueConstraintBeforeSending() {
+        // GIVEN
+        Transaction transaction = table.transaction();
         transaction.create(users, ANYONE, ada(0));
-        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> transaction.create(users,
-                ANYONE, new User("a2", "ada@example.com", "Other", null, null, null, null)))
-                .withMessageContaining("action 2 (User) writes an item that action 1 writes too");
+
+        // WHEN
+        UniqueConstraintException thrown = assertThatExceptionOfType(UniqueConstraintException.class)
+                .isThrownBy(() -> transaction.create(users, ANYONE,
+                        new User("a2", "ada@example.com", "Other", null, null, null, null))).actual();
+
+        // THEN
+        assertThat(thrown.status()).isEqualTo(409);
+        assertThat(thrown.attribute()).isEqualTo("email");
+        assertThat(thrown).hasMessage("User email is already taken");
         verifyNoInteractions(client);
     }
 
@@ -335,6 +370,24 @@ class TransactionTest {
         assertThat(result.get(user)).isEmpty();
         assertThat(result.get(other)).isEmpty();
         assertThat(result.items()).hasSize(3);
+    }
+
+    @Test
+    void readTransactionResult_itemOfAnotherReadTransaction_isRefused() {
+        // GIVEN two read transactions whose first items are of different types
+        when(client.transactGetItems(any(TransactGetItemsRequest.class))).thenReturn(TransactGetItemsResponse.builder()
+                .responses(ItemResponse.builder().item(todo(todoAt("t1", 2))).build()).build());
+        ReadTransaction read = table.readTransaction();
+        read.get(todos, ALICE, "t1");
+        ReadTransaction.Item<User> elsewhere = table.readTransaction().get(users, ANYONE, "a1");
+
+        // WHEN
+        ReadTransaction.Result result = read.run();
+
+        // THEN
+        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> result.get(elsewhere))
+                .withMessage("this item (User) was added to another read transaction than the one that gave this"
+                        + " result");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.github.dynacrud.ItemNotFoundException;
 import io.github.dynacrud.RetryableException;
 import io.github.dynacrud.StorageException;
 import io.github.dynacrud.UniqueConstraintException;
+import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.VersionConflictException;
 import io.github.dynacrud.fixtures.User;
 import java.time.Clock;
@@ -28,6 +29,7 @@ import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -103,7 +105,24 @@ class UniqueAttributesTest {
     }
 
     @Test
-    void create_transactionConflict_throwsRetryable() {
+    void create_transactionConflictOnce_retriesAndCreates() {
+        // GIVEN
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class)))
+                .thenThrow(cancelled("None", "TransactionConflict"))
+                .thenReturn(TransactWriteItemsResponse.builder().build());
+
+        // WHEN
+        User created = users.create(ANYONE, User.of("ada@example.com", "Ada"));
+
+        // THEN
+        assertThat(created.email()).isEqualTo("ada@example.com");
+        List<DynamoDbRequest> sent = requestsSent(client);
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1)).isEqualTo(sent.get(0));
+    }
+
+    @Test
+    void create_transactionConflictEveryTime_throwsRetryableAfterTheLastAttempt() {
         // GIVEN
         transactionCancelled("None", "TransactionConflict");
 
@@ -113,8 +132,29 @@ class UniqueAttributesTest {
 
         // THEN
         assertThat(thrown.status()).isEqualTo(503);
-        assertThat(thrown).hasMessage(
-                "DynamoDB TransactWriteItems was cancelled: [TransactionConflict]");
+        assertThat(thrown).hasMessage("DynamoDB TransactWriteItems conflicted with another transaction 6 times in a"
+                + " row");
+        assertThat(requestsSent(client)).hasSize(6);
+    }
+
+    @Test
+    void create_itemDataRefusedInTheTransaction_throwsTheValidationExceptionOfASingleWrite() {
+        // GIVEN
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class))).thenThrow(
+                TransactionCanceledException.builder().cancellationReasons(
+                        CancellationReason.builder().code("ValidationError")
+                                .message("Item size has exceeded the maximum allowed size").build(),
+                        CancellationReason.builder().code("None").build()).build());
+
+        // WHEN
+        ValidationException thrown = assertThatExceptionOfType(ValidationException.class)
+                .isThrownBy(() -> users.create(ANYONE, User.of("ada@example.com", "Ada"))).actual();
+
+        // THEN
+        assertThat(thrown.status()).isEqualTo(422);
+        assertThat(thrown.violations()).containsExactly(new ValidationException.Violation("",
+                "makes the item larger than DynamoDB's limit of 400 KB"));
+        assertThat(requestsSent(client)).hasSize(1);
     }
 
     @Test
@@ -169,8 +209,7 @@ class UniqueAttributesTest {
         assertThat(itemUpdate.toBuilder().updateExpression(null).conditionExpression(null)
                 .expressionAttributeNames(null).expressionAttributeValues(null).build())
                 .isEqualTo(Update.builder().tableName("app").key(userKey("u1")).build());
-        assertThat(writes.get(1)).isEqualTo(TransactWriteItem.builder()
-                .delete(d -> d.tableName("app").key(emailGuardKey("old@example.com"))).build());
+        assertGuardOfOldEmailFreedOnlyIfUsersOwn(writes.get(1));
         assertThat(writes.get(2)).isEqualTo(TransactWriteItem.builder()
                 .put(p -> p.tableName("app").item(emailGuard("new@example.com", "u1"))
                         .conditionExpression("attribute_not_exists(PK)")).build());
@@ -188,6 +227,23 @@ class UniqueAttributesTest {
 
         // THEN
         assertThat(thrown.attribute()).isEqualTo("email");
+    }
+
+    @Test
+    void patch_emailWhoseOldGuardPointsAtAnotherUser_throwsStorageExceptionWithoutRetrying() {
+        // GIVEN the guard of the old email belongs to another user, so the stored guards disagree with the item
+        storedUserIs(ADA);
+        transactionCancelled("None", "ConditionalCheckFailed", "None");
+
+        // WHEN
+        StorageException thrown = assertThatExceptionOfType(StorageException.class)
+                .isThrownBy(() -> users.patch(ANYONE, "u1", Map.of("email", "new@example.com"))).actual();
+
+        // THEN
+        assertThat(thrown.status()).isEqualTo(500);
+        assertThat(thrown.getMessage()).isEqualTo("the guard of the old value of User.email points at another item;"
+                + " nothing was written");
+        assertThat(requestsSent(client)).hasSize(2);
     }
 
     @Test
@@ -321,8 +377,7 @@ class UniqueAttributesTest {
         assertThat(itemDelete.toBuilder().conditionExpression(null).expressionAttributeNames(null)
                 .expressionAttributeValues(null).build())
                 .isEqualTo(Delete.builder().tableName("app").key(userKey("u1")).build());
-        assertThat(writes.get(1)).isEqualTo(TransactWriteItem.builder()
-                .delete(d -> d.tableName("app").key(emailGuardKey("old@example.com"))).build());
+        assertGuardOfOldEmailFreedOnlyIfUsersOwn(writes.get(1));
     }
 
     private void storedUserIs(User user) {
@@ -361,6 +416,17 @@ class UniqueAttributesTest {
     }
 
     /** Resolves a transaction write's condition, checking that it uses every placeholder it defines. */
+    private static void assertGuardOfOldEmailFreedOnlyIfUsersOwn(TransactWriteItem write) {
+        Delete guardDelete = write.delete();
+        assertThat(write).isEqualTo(TransactWriteItem.builder().delete(guardDelete).build());
+        assertThat(resolved(guardDelete.conditionExpression(), guardDelete.expressionAttributeNames(),
+                guardDelete.expressionAttributeValues()))
+                .isEqualTo("attribute_not_exists(PK) OR (targetPK = 'USER#u1' AND targetSK = 'PROFILE')");
+        assertThat(guardDelete.toBuilder().conditionExpression(null).expressionAttributeNames(null)
+                .expressionAttributeValues(null).build())
+                .isEqualTo(Delete.builder().tableName("app").key(emailGuardKey("old@example.com")).build());
+    }
+
     private static String resolved(String condition, Map<String, String> names,
             Map<String, AttributeValue> values) {
         Placeholders placeholders = new Placeholders(names, values);

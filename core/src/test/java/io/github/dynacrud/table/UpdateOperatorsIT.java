@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.dynacrud.ConditionFailedException;
 import io.github.dynacrud.ItemNotFoundException;
+import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.fixtures.Everything;
+import io.github.dynacrud.internal.ItemLimits;
 import io.github.dynacrud.local.LocalTable;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
 import java.math.BigDecimal;
@@ -119,6 +121,51 @@ class UpdateOperatorsIT {
         assertThat(stored.count()).isEqualTo(100 + WRITERS);
         assertThat(stored.tags()).containsExactlyInAnyOrderElementsOf(all);
         assertThat(stored.labels()).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    @Test
+    void incrementAndDecrement_pastTheRangeOfTheAttribute_failTheConditionAndLeaveTheItemReadable() {
+        // GIVEN a count one below the largest int and a big one above the smallest long
+        things.create(NONE, new Everything("t1", "text", false, null, Integer.MAX_VALUE - 1, Long.MIN_VALUE + 1,
+                null, null, null, null, null, null, List.of(), Set.of(), Map.of(), null, null));
+
+        // WHEN / THEN a step past either end fails as a condition and writes nothing
+        assertThatExceptionOfType(ConditionFailedException.class).isThrownBy(() ->
+                things.patch(NONE, "t1", Changes.of(Everything.ENTITY).increment("count", 2)));
+        assertThatExceptionOfType(ConditionFailedException.class).isThrownBy(() ->
+                things.patch(NONE, "t1", Changes.of(Everything.ENTITY).decrement("big", 2L)));
+        Everything read = things.get(NONE, "t1").orElseThrow();
+        assertThat(read.count()).isEqualTo(Integer.MAX_VALUE - 1);
+        assertThat(read.big()).isEqualTo(Long.MIN_VALUE + 1);
+
+        // WHEN / THEN a step to either end is written
+        Everything saved = things.patch(NONE, "t1", Changes.of(Everything.ENTITY).increment("count", 1)
+                .decrement("big", 1L).increment("boxedCount", Integer.MIN_VALUE));
+        assertThat(saved.count()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(saved.big()).isEqualTo(Long.MIN_VALUE);
+        assertThat(saved.boxedCount()).isEqualTo(Integer.MIN_VALUE);
+        assertThat(things.get(NONE, "t1")).contains(saved);
+    }
+
+    @Test
+    void appendInATransaction_growingTheItemPast400Kb_isTheValidationExceptionOfASingleWrite(DynamoDbClient client) {
+        // GIVEN an item of about 300 KB
+        String tableName = DynamoDbLocalExtension.uniqueTableName("transaction-limits");
+        LocalTable.create(client, tableName, Everything.ENTITY);
+        SingleTable table = SingleTable.builder().client(client).tableName(tableName).build();
+        EntityRepository<Everything> large = table.repository(Everything.ENTITY);
+        Everything stored = large.create(NONE, thing("t1", 1, List.of(), Set.of(), "x".repeat(300_000)));
+
+        // WHEN
+        ValidationException thrown = assertThatExceptionOfType(ValidationException.class)
+                .isThrownBy(() -> table.transaction().patch(large, NONE, "t1", Changes.of(Everything.ENTITY)
+                        .append("tags", List.of("y".repeat(150_000)))).commit()).actual();
+
+        // THEN
+        assertThat(thrown.status()).isEqualTo(422);
+        assertThat(thrown.violations()).containsExactly(new ValidationException.Violation("",
+                ItemLimits.SIZE_MESSAGE));
+        assertThat(large.get(NONE, "t1")).contains(stored);
     }
 
     private static Everything thing(String id, int count, List<String> tags, Set<String> labels, String text) {

@@ -13,6 +13,7 @@ import io.github.dynacrud.fixtures.Everything;
 import io.github.dynacrud.fixtures.Todo;
 import io.github.dynacrud.fixtures.User;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,7 +64,9 @@ class UpdateOperatorsTest {
         assertThat(placeholders.actions(update, "ADD")).containsExactly("labels <<'new'>>");
         assertThat(placeholders.actions(update, "DELETE")).isEmpty();
         assertThat(placeholders.resolve(request.conditionExpression()))
-                .isEqualTo("attribute_exists(PK) AND _type = 'Everything'");
+                .isEqualTo("attribute_exists(PK) AND _type = 'Everything' AND"
+                        + " ((attribute_not_exists(count) OR count <= 2147483645)"
+                        + " AND (attribute_not_exists(big) OR big >= -9223372036854775805))");
         assertThat(placeholders.unusedIn(update, request.conditionExpression())).isEmpty();
         assertThat(requestsSent(client)).containsExactly(request);
     }
@@ -125,6 +128,47 @@ class UpdateOperatorsTest {
                 .withMessage("a removal of 'count' is refused: Everything.count is a primitive, which cannot be"
                         + " absent");
         assertThat(changes.isEmpty()).isTrue();
+    }
+
+    @Test
+    void changes_amountOutsideTheRangeOfTheAttribute_isRefused() {
+        // GIVEN
+        Changes<Everything> changes = Changes.of(Everything.ENTITY);
+
+        // WHEN / THEN
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> changes.increment("count", 2_147_483_648L))
+                .withMessage("increment of 'count' by 2147483648 is refused: it holds numbers from -2147483648 to"
+                        + " 2147483647");
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> changes.decrement("count", Integer.MIN_VALUE))
+                .withMessage("decrement of 'count' by -2147483648 is refused: it holds numbers from -2147483648 to"
+                        + " 2147483647");
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> changes.increment("big", new BigInteger("9223372036854775808")))
+                .withMessage("increment of 'big' by 9223372036854775808 is refused: it holds numbers from"
+                        + " -9223372036854775808 to 9223372036854775807");
+        assertThat(changes.isEmpty()).isTrue();
+    }
+
+    @Test
+    void patch_negativeIncrementAndZeroAmount_boundTheOtherEndOrNothing() {
+        // GIVEN
+        returnsThing();
+
+        // WHEN
+        things.patch(Scope.unscoped(), "t1", Changes.of(Everything.ENTITY).increment("count", -5)
+                .decrement("big", 0L).decrement("boxedCount", -7));
+
+        // THEN
+        UpdateItemRequest request = captured();
+        Placeholders placeholders = new Placeholders(request.expressionAttributeNames(),
+                request.expressionAttributeValues());
+        assertThat(placeholders.resolve(request.conditionExpression()))
+                .isEqualTo("attribute_exists(PK) AND _type = 'Everything' AND"
+                        + " ((attribute_not_exists(count) OR count >= -2147483643)"
+                        + " AND (attribute_not_exists(boxedCount) OR boxedCount <= 2147483640))");
+        assertThat(placeholders.unusedIn(request.updateExpression(), request.conditionExpression())).isEmpty();
     }
 
     @Test
