@@ -158,7 +158,11 @@ final class EntityResource<T extends Record> {
         T input = json.representation().model().with(json.read(request), path);
         // Without a key, a plain conditioned Put: a transaction would cost twice the write capacity for nothing.
         if (options.idempotency().isPresent() && request.header(Idempotency.KEY_HEADER).isPresent()) {
-            return IdempotentCreate.respond(options.idempotency().get(), repository, json, request, scope, input);
+            return parent.isPresent()
+                    ? IdempotentCreate.respond(options.idempotency().get(), repository, json, request, scope,
+                            transaction -> parent.get().addCreate(transaction, scope, input, path),
+                            parent.get()::createFailure)
+                    : IdempotentCreate.respond(options.idempotency().get(), repository, json, request, scope, input);
         }
         return json.created(request, json.withJsonNames(() -> parent.isPresent()
                 ? parent.get().create(scope, input, path) : repository.create(scope, input)));

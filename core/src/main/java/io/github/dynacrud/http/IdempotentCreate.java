@@ -8,7 +8,9 @@ import io.github.dynacrud.UniqueConstraintException;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.table.EntityRepository;
 import io.github.dynacrud.table.Scope;
+import io.github.dynacrud.table.Transaction;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * {@code POST} on a resource with {@link Idempotency}: the create and the idempotency record in one transaction,
@@ -20,15 +22,28 @@ final class IdempotentCreate {
 
     static <T extends Record> HttpResponse respond(Idempotency idempotency, EntityRepository<T> repository,
             EntityJson<T> json, HttpRequest request, Scope scope, T input) {
+        return respond(idempotency, repository, json, request, scope,
+                transaction -> transaction.create(repository, scope, input), e -> typed(repository.entity(), e));
+    }
+
+    /**
+     * Like the plain form, with the writes of the create given: those of a child and its parent's count, say.
+     *
+     * @param write adds the create's actions to the transaction, first, and returns the item as it will be stored
+     * @param typed the failure the create without idempotency throws for a cancellation of those actions
+     */
+    static <T extends Record> HttpResponse respond(Idempotency idempotency, EntityRepository<T> repository,
+            EntityJson<T> json, HttpRequest request, Scope scope, Function<Transaction, T> write,
+            Function<TransactionCanceledException, RuntimeException> typed) {
         // An owner and a subject are different namespaces, so a caller string never stands for both.
         String caller = scope.ownerId().map(owner -> "owner:" + owner)
                 .or(() -> request.principal().map(principal -> "subject:" + principal.subject()))
                 .orElse("anonymous");
         try {
             return idempotency.respond(request, caller, repository.table(), transaction -> json.created(request,
-                    json.withJsonNames(() -> transaction.create(repository, scope, input))));
+                    json.withJsonNames(() -> write.apply(transaction))));
         } catch (TransactionCanceledException e) {
-            throw typed(repository.entity(), e);
+            throw typed.apply(e);
         }
     }
 

@@ -148,13 +148,41 @@ final class ParentLink<P extends Record, C extends Record> {
      */
     C create(Scope scope, C item, Map<String, Object> pathValues) {
         Transaction transaction = parent.table().transaction();
-        C created = transaction.create(child, scope, item);
-        commit(transaction.patch(parent, scope, parentKey(pathValues),
-                Changes.of(parent.entity()).increment(count, 1), Precondition.none()), reason -> switch (reason) {
-                    case ALREADY_EXISTS -> new ItemAlreadyExistsException(child.entity().type());
-                    default -> null;
-                });
+        C created = addCreate(transaction, scope, item, pathValues);
+        try {
+            transaction.commit();
+        } catch (TransactionCanceledException e) {
+            throw createFailure(e);
+        }
         return created;
+    }
+
+    /**
+     * Adds a child's create and the increment of its parent's count, as the transaction's next two actions.
+     *
+     * @param transaction the transaction, whose actions so far must not touch the child or its parent
+     * @param scope       the caller's scope
+     * @param item        the child
+     * @param pathValues  the child's path values
+     * @return the child as it will be stored
+     */
+    C addCreate(Transaction transaction, Scope scope, C item, Map<String, Object> pathValues) {
+        C created = transaction.create(child, scope, item);
+        transaction.patch(parent, scope, parentKey(pathValues), Changes.of(parent.entity()).increment(count, 1),
+                Precondition.none());
+        return created;
+    }
+
+    /**
+     * Answers a cancelled transaction whose first two actions are those of {@link #addCreate}: the failure the single
+     * create would throw.
+     *
+     * @param cancelled the cancellation
+     * @return the failure to throw
+     */
+    RuntimeException createFailure(TransactionCanceledException cancelled) {
+        return failure(cancelled, reason -> reason == TransactionCanceledException.Reason.ALREADY_EXISTS
+                ? new ItemAlreadyExistsException(child.entity().type()) : null);
     }
 
     /**
@@ -188,15 +216,20 @@ final class ParentLink<P extends Record, C extends Record> {
         try {
             transaction.commit();
         } catch (TransactionCanceledException e) {
-            RuntimeException failure = childFailure.apply(e.reasons().get(0));
-            if (failure != null) {
-                throw failure;
-            }
-            if (e.reasons().get(1) == TransactionCanceledException.Reason.NOT_FOUND) {
-                throw new ItemNotFoundException(parent.entity().type());
-            }
-            throw e;
+            throw failure(e, childFailure);
         }
+    }
+
+    private RuntimeException failure(TransactionCanceledException cancelled,
+            Function<TransactionCanceledException.Reason, RuntimeException> childFailure) {
+        RuntimeException failure = childFailure.apply(cancelled.reasons().get(0));
+        if (failure != null) {
+            return failure;
+        }
+        if (cancelled.reasons().get(1) == TransactionCanceledException.Reason.NOT_FOUND) {
+            return new ItemNotFoundException(parent.entity().type());
+        }
+        return cancelled;
     }
 
     /**

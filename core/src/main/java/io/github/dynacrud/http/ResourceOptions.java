@@ -393,10 +393,7 @@ public final class ResourceOptions {
             if (idempotency != null && !operations.contains(Operation.CREATE)) {
                 throw new IllegalArgumentException("idempotency applies to CREATE, which these options leave out");
             }
-            if (idempotency != null && parent != null) {
-                throw new IllegalArgumentException("idempotency is not available on a resource with a parent: its"
-                        + " creates already write the parent's count in their own transaction");
-            }
+
             return new ResourceOptions(this);
         }
     }

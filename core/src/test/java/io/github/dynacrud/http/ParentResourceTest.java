@@ -282,11 +282,49 @@ class ParentResourceTest {
     }
 
     @Test
-    void build_idempotencyOnAResourceWithAParent_refusedNamingBoth() {
-        assertThatThrownBy(() -> ResourceOptions.builder().parent(notebooks, "noteCount")
-                .idempotency(Idempotency.of(IdempotencyStore.defaults())).build())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("idempotency is not available on a resource with a parent");
+    void create_withAnIdempotencyKey_writesTheNoteItsCountAndTheRecordInOneTransaction() {
+        // GIVEN a notes resource whose creates honour Idempotency-Key
+        Router idempotent = Router.builder()
+                .resource("/notebooks", notebooks)
+                .resource("/notebooks/{notebookId}/notes", notes, ResourceOptions.builder()
+                        .parent(notebooks, "noteCount").idempotency(Idempotency.of(IdempotencyStore.defaults()))
+                        .build())
+                .build();
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class)))
+                .thenReturn(TransactWriteItemsResponse.builder().build());
+
+        // WHEN
+        HttpResponse response = idempotent.route(Requests.of("POST", "/notebooks/nb1/notes", ALICE,
+                "{\"title\": \"First\"}").toBuilder().header("Idempotency-Key", "k-1").build());
+
+        // THEN the note, its notebook's count and the idempotency record are one request
+        assertThat(response.status()).as(response.bodyText()).isEqualTo(201);
+        List<TransactWriteItem> items = sentTransaction().transactItems();
+        assertThat(items).hasSize(3);
+        assertThat(items.get(0).put().item().get("SK").s()).startsWith("NOTEBOOK#nb1#NOTE#");
+        assertThat(items.get(1).update().key()).isEqualTo(Map.of("PK", s("USER#alice"), "SK", s("NOTEBOOK#nb1#META")));
+        assertThat(items.get(2).put().item().get("PK").s()).startsWith("IDEMPOTENCY#");
+        assertThat(mockingDetails(client).getInvocations()).hasSize(1);
+    }
+
+    @Test
+    void create_withAnIdempotencyKeyUnderANotebookThatDoesNotExist_is404AndStoresNothing() {
+        // GIVEN the notebook's update fails its existence check
+        Router idempotent = Router.builder()
+                .resource("/notebooks/{notebookId}/notes", notes, ResourceOptions.builder()
+                        .parent(notebooks, "noteCount").idempotency(Idempotency.of(IdempotencyStore.defaults()))
+                        .build())
+                .build();
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class))).thenThrow(canceled("None",
+                "ConditionalCheckFailed", "None"));
+
+        // WHEN
+        HttpResponse response = idempotent.route(Requests.of("POST", "/notebooks/gone/notes", ALICE,
+                "{\"title\": \"First\"}").toBuilder().header("Idempotency-Key", "k-2").build());
+
+        // THEN
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.bodyText()).contains("Notebook");
     }
 
     @Test

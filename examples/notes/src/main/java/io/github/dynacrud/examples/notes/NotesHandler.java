@@ -40,7 +40,7 @@ public class NotesHandler extends HttpApiHandler {
                 .resource("/notebooks", notebooks, ResourceOptions.builder().listQuery(() -> Query.index("GSI1"))
                         .include("notes", notes).idempotency(Idempotency.of(IdempotencyStore.defaults())).build())
                 .resource("/notebooks/{notebookId}/notes", notes, ResourceOptions.builder()
-                        .parent(notebooks, "noteCount")
+                        .parent(notebooks, "noteCount").idempotency(Idempotency.of(IdempotencyStore.defaults()))
                         .listFilter("pinned", Boolean.class, pinned -> Query.index("GSI1")
                                 .sortKey(SortKeyCondition.beginsWith(Map.of("pinned", pinned)))).build())
                 .build();

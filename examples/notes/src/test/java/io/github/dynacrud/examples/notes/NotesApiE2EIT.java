@@ -138,6 +138,18 @@ class NotesApiE2EIT {
         assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
         assertProblem(other, 422);
         assertThat(json(send("GET", "/notebooks", me, null)).get("items")).hasSize(1);
+
+        // AND a note created with a key is counted once, however often it is sent
+        String notebook = first.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> note = send("POST", notebook + "/notes", me, "{\"title\": \"Once\"}",
+                "Idempotency-Key", "note-1");
+        HttpResponse<String> noteAgain = send("POST", notebook + "/notes", me, "{\"title\": \"Once\"}",
+                "Idempotency-Key", "note-1");
+        assertThat(note.statusCode()).isEqualTo(201);
+        assertThat(noteAgain.body()).isEqualTo(note.body());
+        assertThat(noteAgain.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(json(send("GET", notebook, me, null)).get("noteCount").asInt()).isEqualTo(1);
+        assertThat(titles(send("GET", notebook + "/notes", me, null))).containsExactly("Once");
     }
 
     @Test
