@@ -2,6 +2,7 @@ package io.github.dynacrud.examples.notes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dynacrud.test.FunctionJars;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class DeployableJarIT {
         assertThat(JAR).as("run after package").isRegularFile();
 
         // WHEN
-        List<String> entries = FunctionJarContents.entries(JAR);
+        List<String> entries = FunctionJars.entries(JAR);
 
         // THEN
         assertThat(entries).contains(
@@ -27,7 +28,7 @@ class DeployableJarIT {
                 "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class",
                 "org/hibernate/validator/constraints/UniqueElements.class",
                 "io/github/dynacrud/lambda/logging/JsonLinesServiceProvider.class");
-        assertThat(FunctionJarContents.forbidden(entries)).isEmpty();
+        assertThat(FunctionJars.forbidden(entries)).isEmpty();
         assertThat(entries).noneMatch(e -> e.endsWith("Test.class") || e.endsWith("IT.class")
                 || e.equals("io/github/dynacrud/examples/notes/NotesLocal.class"));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dynacrud.test.FunctionJars;
 import io.github.dynacrud.test.HttpApiEvents;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -31,7 +32,7 @@ class DeployableJarIT {
     @BeforeAll
     static void readJar() throws Exception {
         assertThat(JAR).as("run after package").isRegularFile();
-        entries = FunctionJarContents.entries(JAR);
+        entries = FunctionJars.entries(JAR);
         System.out.printf("%s: %,d bytes, %,d entries%n", JAR.getFileName(), Files.size(JAR), entries.size());
     }
 
@@ -60,7 +61,7 @@ class DeployableJarIT {
         // GIVEN the jar
 
         // WHEN
-        List<String> forbidden = FunctionJarContents.forbidden(entries);
+        List<String> forbidden = FunctionJars.forbidden(entries);
         List<String> testClasses = entries.stream().filter(e -> e.endsWith("Test.class") || e.endsWith("IT.class")
                 || e.equals("io/github/dynacrud/examples/todo/TodoLocal.class")).toList();
 

@@ -1,4 +1,4 @@
-package io.github.dynacrud.examples.todo;
+package io.github.dynacrud.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FunctionJarContentsTest {
+class FunctionJarsTest {
     @Test
     void forbidden_jarWithTestAndLocalCode_namesEveryOffendingEntry(@TempDir Path directory) throws Exception {
         // GIVEN a jar shaded with the test-scope artifacts by mistake
@@ -33,7 +33,7 @@ class FunctionJarContentsTest {
         }
 
         // WHEN
-        List<String> forbidden = FunctionJarContents.forbidden(FunctionJarContents.entries(jar));
+        List<String> forbidden = FunctionJars.forbidden(FunctionJars.entries(jar));
 
         // THEN
         assertThat(forbidden).containsExactlyElementsOf(bad);
