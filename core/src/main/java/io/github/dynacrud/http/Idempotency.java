@@ -65,7 +65,8 @@ public final class Idempotency {
      * only a 2xx response is stored, and a failed write stores nothing, so its key can be used again.
      *
      * @param request the request
-     * @param caller  who sends it, such as the token's subject or the owner; one caller's key never replays for another
+     * @param caller  who sends it, such as the token's subject (not a tenant its users share); one caller's key never
+     *                replays for another
      * @param table   the table to write to
      * @param write   adds the writes to the transaction and makes the response
      * @return the response of this request, or the stored response of the first one with the key
