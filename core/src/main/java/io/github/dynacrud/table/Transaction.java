@@ -289,6 +289,22 @@ public final class Transaction {
         writes.commit(table.client(), clientRequestToken);
     }
 
+    /**
+     * Tells whether no action was added, so that a write that turned out to change nothing (a 404, say) can skip
+     * {@link #commit()}, which refuses an empty transaction.
+     *
+     * <pre>{@code
+     * if (!transaction.isEmpty()) {
+     *     transaction.commit();
+     * }
+     * }</pre>
+     *
+     * @return whether the transaction has no action
+     */
+    public boolean isEmpty() {
+        return writes.isEmpty();
+    }
+
     /** Adds a write of dynacrud's own, which no entity describes, as an action of its own. */
     void add(String type, TransactionWrites.Write write) {
         writes.add(type, List.of(write));

@@ -88,6 +88,11 @@ final class TransactionWrites {
         commit(client, clientRequestToken, () -> null);
     }
 
+    /** @return whether no write was added */
+    boolean isEmpty() {
+        return items.isEmpty();
+    }
+
     /**
      * Sends the writes like {@link #commit(DynamoDbClient, String)}, throwing what {@code whenConflictsPersist} gives,
      * when it gives something, once the last attempt conflicted.

@@ -156,6 +156,25 @@ class IdempotencyRequestTest {
         assertThat(sent()).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"key-1", ""})
+    void respond_whoseWriteAddsNothingAndIsNotStored_answersItsResponseAndSendsNothing(String key) {
+        // GIVEN a custom route's write that adds no action: a 404 with a key, or a 200 without one
+        HttpRequest.Builder request = HttpRequest.builder().method("POST").path("/inbox").requestId("r1")
+                .principal(Principal.of("alice"));
+        int status = key.isEmpty() ? 200 : 404;
+        HttpRequest sent = (key.isEmpty() ? request : request.header("Idempotency-Key", key)).build();
+
+        // WHEN
+        HttpResponse response = Idempotency.of(IdempotencyStore.defaults())
+                .respond(sent, "alice", table, transaction -> HttpResponse.empty(status));
+
+        // THEN the write's response, and no request to DynamoDB
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.headers().first(Idempotency.REPLAYED_HEADER)).isEmpty();
+        assertThat(mockingDetails(client).getInvocations()).isEmpty();
+    }
+
     @Test
     void post_withoutAKey_sendsOnePlainConditionedPutAndNoTransaction() {
         // GIVEN
