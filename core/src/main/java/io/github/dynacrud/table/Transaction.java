@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -310,8 +310,11 @@ public final class Transaction {
         writes.add(type, List.of(write));
     }
 
-    /** Sends the transaction like {@link #commit()}, throwing what {@code whenConflictsPersist} gives, if anything. */
-    void commit(Supplier<RuntimeException> whenConflictsPersist) {
+    /**
+     * Sends the transaction like {@link #commit()}, throwing what {@code whenConflictsPersist} gives for the last
+     * conflict's cancellation reasons, one per write in the order added, if anything.
+     */
+    void commit(Function<List<CancellationReason>, RuntimeException> whenConflictsPersist) {
         writes.commit(table.client(), clientRequestToken, whenConflictsPersist);
     }
 

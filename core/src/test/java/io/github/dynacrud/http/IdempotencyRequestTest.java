@@ -244,6 +244,21 @@ class IdempotencyRequestTest {
         assertThat(response.bodyText()).contains("another request with this Idempotency-Key is being written");
     }
 
+    @Test
+    void post_whoseItemKeepsConflictingButNotItsRecord_is503AsWithoutAKey() {
+        // GIVEN conflicts on the item only, such as a parent's count written by creates with other keys
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class)))
+                .thenThrow(cancelled(null, "TransactionConflict", "None"));
+
+        // WHEN
+        HttpResponse response = router.route(post("key-1", BODY));
+
+        // THEN the retryable failure of a create without a key, not the key's 409
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.headers().first("Retry-After")).isPresent();
+        assertThat(response.bodyText()).doesNotContain("Idempotency-Key");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "with space", "caf\u00e9", "tab\tkey"})
     void post_withAMalformedKey_is400NamingTheHeaderAndSendsNothing(String key) {
