@@ -25,9 +25,12 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * Idempotency idempotency = Idempotency.of(IdempotencyStore.defaults());
- * router.post("/inbox", request -> idempotency.respond(request, request.principal().orElseThrow().subject(), table,
- *         transaction -> json.created(request, json.withJsonNames(() ->
- *                 transaction.create(todos, scope(request), json.read(request))))));
+ * router.post("/inbox", request -> {
+ *     Principal caller = request.principal().orElseThrow(() -> new UnauthorizedException("sign in first"));
+ *     return idempotency.respond(request, caller.subject(), table, transaction ->
+ *             json.created(request, json.withJsonNames(() ->
+ *                     transaction.create(todos, Scope.owner(caller.subject()), json.read(request)))));
+ * });
  * }</pre>
  */
 public final class Idempotency {
@@ -62,10 +65,12 @@ public final class Idempotency {
     /**
      * Runs a write in a new transaction of the table and commits it, with the idempotency record of its response when
      * the request carries a key. The write adds its actions to the transaction and returns the response they make;
-     * only a 2xx response is stored, and a failed write stores nothing, so its key can be used again.
+     * only a 2xx response is stored, and a failed write stores nothing, so its key can be used again. A response that is
+     * not stored, from a write that added no action (a 404, say), is answered without a request to DynamoDB.
      *
      * @param request the request
-     * @param caller  who sends it, such as the token's subject or the owner; one caller's key never replays for another
+     * @param caller  who sends it, such as the token's subject (not a tenant its users share); one caller's key never
+     *                replays for another
      * @param table   the table to write to
      * @param write   adds the writes to the transaction and makes the response
      * @return the response of this request, or the stored response of the first one with the key
@@ -80,7 +85,10 @@ public final class Idempotency {
         Transaction transaction = table.transaction();
         HttpResponse response = write.apply(transaction);
         if (key == null || response.status() < 200 || response.status() > 299) {
-            transaction.commit();
+            // A write that changed nothing, such as a 404, has nothing to commit.
+            if (!transaction.isEmpty()) {
+                transaction.commit();
+            }
             return response;
         }
         Map<String, String> headers = new LinkedHashMap<>();

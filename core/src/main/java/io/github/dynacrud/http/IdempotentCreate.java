@@ -4,6 +4,7 @@ import io.github.dynacrud.DynacrudException;
 import io.github.dynacrud.ItemAlreadyExistsException;
 import io.github.dynacrud.TransactionCanceledException;
 import io.github.dynacrud.TransactionCanceledException.Reason;
+import io.github.dynacrud.UnauthorizedException;
 import io.github.dynacrud.UniqueConstraintException;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.table.EntityRepository;
@@ -35,10 +36,12 @@ final class IdempotentCreate {
     static <T extends Record> HttpResponse respond(Idempotency idempotency, EntityRepository<T> repository,
             EntityJson<T> json, HttpRequest request, Scope scope, Function<Transaction, T> write,
             Function<TransactionCanceledException, RuntimeException> typed) {
-        // An owner and a subject are different namespaces, so a caller string never stands for both.
-        String caller = scope.ownerId().map(owner -> "owner:" + owner)
-                .or(() -> request.principal().map(principal -> "subject:" + principal.subject()))
-                .orElse("anonymous");
+        // The subject always, so that the users of one owner (a tenant, say) never share keys; the owner too, with its
+        // length, so that no owner and subject join to the caller string of another pair.
+        Principal principal = request.principal().orElseThrow(() ->
+                new UnauthorizedException("an Idempotency-Key needs an authenticated caller"));
+        String caller = scope.ownerId().map(owner -> "owner:" + owner.length() + ":" + owner + "|").orElse("")
+                + "subject:" + principal.subject();
         try {
             return idempotency.respond(request, caller, repository.table(), transaction -> json.created(request,
                     json.withJsonNames(() -> write.apply(transaction))));

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -39,20 +39,23 @@ public final class Transactions {
      */
     public static void write(DynamoDbClient client, TransactWriteItemsRequest request,
             Consumer<List<CancellationReason>> failIfChecked) {
-        write(client, request, failIfChecked, () -> null);
+        write(client, request, failIfChecked, reasons -> null);
     }
 
     /**
      * Sends one {@code TransactWriteItems} like {@link #write(DynamoDbClient, TransactWriteItemsRequest, Consumer)},
-     * throwing what {@code whenConflictsPersist} gives, when it gives something, once the last attempt conflicted.
+     * throwing what {@code whenConflictsPersist} gives for the last attempt's cancellation reasons, when it gives
+     * something, once that attempt conflicted.
      *
      * @param client               the DynamoDB client
      * @param request              the transaction
      * @param failIfChecked        given the cancellation reasons when a condition failed: throws the typed failure
-     * @param whenConflictsPersist the failure to throw instead of the retryable one, or {@code null} from it
+     * @param whenConflictsPersist given the last conflict's reasons: the failure to throw instead of the retryable
+     *                             one, or {@code null}
      */
     public static void write(DynamoDbClient client, TransactWriteItemsRequest request,
-            Consumer<List<CancellationReason>> failIfChecked, Supplier<RuntimeException> whenConflictsPersist) {
+            Consumer<List<CancellationReason>> failIfChecked,
+            Function<List<CancellationReason>, RuntimeException> whenConflictsPersist) {
         for (int attempt = 1; ; attempt++) {
             try {
                 client.transactWriteItems(request);
@@ -63,7 +66,8 @@ public final class Transactions {
                     failIfChecked.accept(reasons);
                 }
                 retryOnlyConflicts("TransactWriteItems", e);
-                RuntimeException persisting = attempt >= Backoff.ATTEMPTS ? whenConflictsPersist.get() : null;
+                RuntimeException persisting = attempt >= Backoff.ATTEMPTS ? whenConflictsPersist.apply(reasons)
+                        : null;
                 if (persisting != null) {
                     throw persisting;
                 }

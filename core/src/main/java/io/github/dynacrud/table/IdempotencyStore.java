@@ -45,6 +45,7 @@ public final class IdempotencyStore {
 
     private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,254}");
     private static final String TYPE = "Idempotency";
+    private static final String CONFLICT = "TransactionConflict";
 
     private final String expiryAttribute;
     private final Duration period;
@@ -85,7 +86,7 @@ public final class IdempotencyStore {
      * @param response    the response to store if the transaction commits
      * @return empty when the transaction committed; else the response stored by the earlier request
      * @throws IdempotencyKeyMismatchException when the scope's record was stored for another fingerprint
-     * @throws IdempotencyKeyInUseException    when transactions with the same record kept conflicting
+     * @throws IdempotencyKeyInUseException    when the record itself kept conflicting with another transaction
      * @throws TransactionCanceledException    when another action of the transaction failed its checks
      */
     public Optional<StoredResponse> commit(Transaction transaction, String scope, String fingerprint,
@@ -98,7 +99,11 @@ public final class IdempotencyStore {
                     return TransactionCanceledException.Reason.ALREADY_EXISTS;
                 }));
         try {
-            transaction.commit(IdempotencyKeyInUseException::new);
+            // The key is in use only when the record itself conflicted: the record is the transaction's last write.
+            // Conflicts on the other writes alone (a parent's count, say) fail as they do without a key.
+            transaction.commit(reasons -> !reasons.isEmpty()
+                    && CONFLICT.equals(reasons.get(reasons.size() - 1).code()) ? new IdempotencyKeyInUseException()
+                    : null);
             return Optional.empty();
         } catch (TransactionCanceledException e) {
             Map<String, AttributeValue> old = earlier.get();

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -289,13 +289,32 @@ public final class Transaction {
         writes.commit(table.client(), clientRequestToken);
     }
 
+    /**
+     * Tells whether no action was added, so that a write that turned out to change nothing (a 404, say) can skip
+     * {@link #commit()}, which refuses an empty transaction.
+     *
+     * <pre>{@code
+     * if (!transaction.isEmpty()) {
+     *     transaction.commit();
+     * }
+     * }</pre>
+     *
+     * @return whether the transaction has no action
+     */
+    public boolean isEmpty() {
+        return writes.isEmpty();
+    }
+
     /** Adds a write of dynacrud's own, which no entity describes, as an action of its own. */
     void add(String type, TransactionWrites.Write write) {
         writes.add(type, List.of(write));
     }
 
-    /** Sends the transaction like {@link #commit()}, throwing what {@code whenConflictsPersist} gives, if anything. */
-    void commit(Supplier<RuntimeException> whenConflictsPersist) {
+    /**
+     * Sends the transaction like {@link #commit()}, throwing what {@code whenConflictsPersist} gives for the last
+     * conflict's cancellation reasons, one per write in the order added, if anything.
+     */
+    void commit(Function<List<CancellationReason>, RuntimeException> whenConflictsPersist) {
         writes.commit(table.client(), clientRequestToken, whenConflictsPersist);
     }
 

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -85,14 +84,20 @@ final class TransactionWrites {
 
     /** Sends the writes in one transaction, retrying conflicts with other transactions a bounded number of times. */
     void commit(DynamoDbClient client, String clientRequestToken) {
-        commit(client, clientRequestToken, () -> null);
+        commit(client, clientRequestToken, reasons -> null);
+    }
+
+    /** @return whether no write was added */
+    boolean isEmpty() {
+        return items.isEmpty();
     }
 
     /**
-     * Sends the writes like {@link #commit(DynamoDbClient, String)}, throwing what {@code whenConflictsPersist} gives,
-     * when it gives something, once the last attempt conflicted.
+     * Sends the writes like {@link #commit(DynamoDbClient, String)}, throwing what {@code whenConflictsPersist} gives
+     * for the cancellation reasons, when it gives something, once the last attempt conflicted.
      */
-    void commit(DynamoDbClient client, String clientRequestToken, Supplier<RuntimeException> whenConflictsPersist) {
+    void commit(DynamoDbClient client, String clientRequestToken,
+            Function<List<CancellationReason>, RuntimeException> whenConflictsPersist) {
         if (items.isEmpty()) {
             throw new IllegalStateException("a transaction without actions has nothing to commit");
         }

@@ -7,8 +7,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.when;
 
+import io.github.dynacrud.UnauthorizedException;
 import io.github.dynacrud.fixtures.Todo;
 import io.github.dynacrud.table.IdempotencyStore;
+import io.github.dynacrud.table.Scope;
 import io.github.dynacrud.table.SingleTable;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -111,6 +114,68 @@ class IdempotencyRequestTest {
     }
 
     @Test
+    void post_byTwoUsersOfOneTenantWithOneKey_writesTwoRecordsUnderDifferentKeys() {
+        // GIVEN a resource owned by the tenant claim, and two users of one tenant
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class)))
+                .thenReturn(TransactWriteItemsResponse.builder().build());
+        Router tenants = Router.builder()
+                .resource("/todos", table.repository(Todo.ENTITY), ResourceOptions.builder().ownerClaim("tenant")
+                        .idempotency(Idempotency.of(IdempotencyStore.defaults())).build())
+                .build();
+
+        // WHEN each sends a create with the same key and body
+        for (String user : List.of("alice", "bob")) {
+            HttpResponse response = tenants.route(HttpRequest.builder().method("POST").path("/todos")
+                    .principal(new Principal(user, Map.of("tenant", "acme"), Set.of())).requestId("r1")
+                    .header("Content-Type", "application/json").header("Idempotency-Key", "key-1").body(BODY)
+                    .build());
+            assertThat(response.status()).isEqualTo(201);
+        }
+
+        // THEN both items go to the tenant, and the records' keys differ: one user's key never replays for another
+        assertThat(sent()).hasSize(2);
+        assertThat(sent()).allSatisfy(request ->
+                assertThat(request.transactItems().get(0).put().item().get("PK").s()).isEqualTo("USER#acme"));
+        assertThat(sent().get(0).transactItems().get(1).put().item().get("PK"))
+                .isNotEqualTo(sent().get(1).transactItems().get(1).put().item().get("PK"));
+    }
+
+    @Test
+    void idempotentCreate_withoutAPrincipal_is401AndSendsNothing() {
+        // GIVEN a request with a key and no principal, as a route without access checks would pass it
+        HttpRequest anonymous = HttpRequest.builder().method("POST").path("/todos").requestId("r1")
+                .header("Content-Type", "application/json").header("Idempotency-Key", "key-1").body(BODY).build();
+        var todos = table.repository(Todo.ENTITY);
+
+        // WHEN / THEN
+        assertThatThrownBy(() -> IdempotentCreate.respond(Idempotency.of(IdempotencyStore.defaults()), todos,
+                EntityJson.of(Todo.ENTITY), anonymous, Scope.unscoped(),
+                new Todo(null, null, "Buy milk", false, null, null, null, null)))
+                .isInstanceOf(UnauthorizedException.class)
+                .hasMessage("an Idempotency-Key needs an authenticated caller");
+        assertThat(sent()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"key-1", ""})
+    void respond_whoseWriteAddsNothingAndIsNotStored_answersItsResponseAndSendsNothing(String key) {
+        // GIVEN a custom route's write that adds no action: a 404 with a key, or a 200 without one
+        HttpRequest.Builder request = HttpRequest.builder().method("POST").path("/inbox").requestId("r1")
+                .principal(Principal.of("alice"));
+        int status = key.isEmpty() ? 200 : 404;
+        HttpRequest sent = (key.isEmpty() ? request : request.header("Idempotency-Key", key)).build();
+
+        // WHEN
+        HttpResponse response = Idempotency.of(IdempotencyStore.defaults())
+                .respond(sent, "alice", table, transaction -> HttpResponse.empty(status));
+
+        // THEN the write's response, and no request to DynamoDB
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.headers().first(Idempotency.REPLAYED_HEADER)).isEmpty();
+        assertThat(mockingDetails(client).getInvocations()).isEmpty();
+    }
+
+    @Test
     void post_withoutAKey_sendsOnePlainConditionedPutAndNoTransaction() {
         // GIVEN
         when(client.putItem(any(PutItemRequest.class))).thenReturn(PutItemResponse.builder().build());
@@ -177,6 +242,21 @@ class IdempotencyRequestTest {
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.headers().first("Retry-After")).contains("1");
         assertThat(response.bodyText()).contains("another request with this Idempotency-Key is being written");
+    }
+
+    @Test
+    void post_whoseItemKeepsConflictingButNotItsRecord_is503AsWithoutAKey() {
+        // GIVEN conflicts on the item only, such as a parent's count written by creates with other keys
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class)))
+                .thenThrow(cancelled(null, "TransactionConflict", "None"));
+
+        // WHEN
+        HttpResponse response = router.route(post("key-1", BODY));
+
+        // THEN the retryable failure of a create without a key, not the key's 409
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.headers().first("Retry-After")).isPresent();
+        assertThat(response.bodyText()).doesNotContain("Idempotency-Key");
     }
 
     @ParameterizedTest
