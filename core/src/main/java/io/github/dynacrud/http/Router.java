@@ -473,6 +473,19 @@ public final class Router {
             Map<Entity<?>, Set<String>> counts = new HashMap<>();
             resources.forEach(resource -> resource.parent().ifPresent(link -> counts.computeIfAbsent(
                     link.parent().entity(), e -> new LinkedHashSet<>()).add(link.count())));
+            for (EntityResource<?> resource : resources) {
+                Set<String> own = counts.getOrDefault(resource.entity(), Set.of());
+                resource.parent().filter(link -> !own.isEmpty()).ifPresent(link -> {
+                    String type = resource.entity().type();
+                    String children = resources.stream()
+                            .filter(r -> r.parent().filter(l -> l.parent().entity() == resource.entity()).isPresent())
+                            .map(r -> r.entity().type()).distinct().collect(java.util.stream.Collectors.joining(", "));
+                    throw new IllegalArgumentException("resource " + type + " names a parent, "
+                            + link.parent().entity().type() + ", and counts children of its own (" + children
+                            + ", in " + String.join(", ", own) + "); its delete would not check them, so a "
+                            + "child that is also a parent with counted children is not supported");
+                });
+            }
             resources.forEach(resource -> resource.countChildren(counts.getOrDefault(resource.entity(), Set.of())));
             for (Route route : routes) {
                 String template = route.template().toString();
