@@ -67,8 +67,9 @@ final class EntityResource<T extends Record> {
                     + " needs more than the owner, so listing it needs a list filter; declare one or leave LIST out");
         }
         if (lists) {
-            list.index().map(entity::index).ifPresent(pathKeys::checkHeldBy);
+            list.index().map(entity::index).ifPresentOrElse(pathKeys::checkHeldBy, pathKeys::checkHeldByTable);
             if (!options.listFilters().isEmpty()) {
+                pathKeys.checkHeldByTable();
                 entity.indexes().forEach(pathKeys::checkHeldBy);
             }
         }
