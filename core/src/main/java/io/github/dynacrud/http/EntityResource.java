@@ -77,6 +77,11 @@ final class EntityResource<T extends Record> {
         this.parent = options.parent().map(p -> ParentLink.of(p, repository, pathKeys));
     }
 
+    /** @return the options this resource is mounted with */
+    ResourceOptions options() {
+        return options;
+    }
+
     /** @return the parent this resource's items belong to, if its options name one */
     Optional<ParentLink<?, T>> parent() {
         return parent;
@@ -224,6 +229,11 @@ final class EntityResource<T extends Record> {
      */
     private HttpResponse read(HttpRequest request, Scope scope) {
         if (request.query().containsKey("include")) {
+            request.query().keySet().stream().filter(name -> !name.equals("include") && !name.equals("limit"))
+                    .findFirst().ifPresent(name -> {
+                        throw new BadRequestException(name, "is not known on a read that includes children;"
+                                + " their list route takes it");
+                    });
             int limit = request.query().containsKey("limit") ? limit(request.query().get("limit"))
                     : options.defaultPageSize();
             return includes.read(request, scope, key(request), limit, json.representation());

@@ -487,6 +487,21 @@ public final class Router {
                 });
             }
             resources.forEach(resource -> resource.countChildren(counts.getOrDefault(resource.entity(), Set.of())));
+            for (EntityResource<?> resource : resources) {
+                resource.options().includes().forEach((name, children) -> resources.stream()
+                        .filter(r -> r.entity() == children.entity() && r.options().operations()
+                                .contains(ResourceOptions.Operation.LIST))
+                        .filter(r -> {
+                            io.github.dynacrud.table.Query list = r.options().listQuery().get().build();
+                            return list.index().isPresent() || list.descending();
+                        })
+                        .findFirst().ifPresent(r -> {
+                            throw new IllegalArgumentException("include '" + name + "' of "
+                                    + resource.entity().type() + ": the list of " + r.entity().type()
+                                    + " queries another index or order than the table's ascending one, so the "
+                                    + "include's nextCursor could not continue on it");
+                        }));
+            }
             for (Route route : routes) {
                 String template = route.template().toString();
                 if (!basePath.isEmpty() && (template.equals(basePath) || template.startsWith(basePath + "/"))) {
