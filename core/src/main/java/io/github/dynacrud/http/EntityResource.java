@@ -67,13 +67,19 @@ final class EntityResource<T extends Record> {
                     + " needs more than the owner, so listing it needs a list filter; declare one or leave LIST out");
         }
         if (lists) {
-            list.index().map(entity::index).ifPresent(pathKeys::checkHeldBy);
+            list.index().map(entity::index).ifPresentOrElse(pathKeys::checkHeldBy, pathKeys::checkHeldByTable);
             if (!options.listFilters().isEmpty()) {
+                pathKeys.checkHeldByTable();
                 entity.indexes().forEach(pathKeys::checkHeldBy);
             }
         }
         this.includes = new Includes<>(repository, options, options.operations().contains(Operation.READ));
         this.parent = options.parent().map(p -> ParentLink.of(p, repository, pathKeys));
+    }
+
+    /** @return the options this resource is mounted with */
+    ResourceOptions options() {
+        return options;
     }
 
     /** @return the parent this resource's items belong to, if its options name one */
@@ -223,6 +229,11 @@ final class EntityResource<T extends Record> {
      */
     private HttpResponse read(HttpRequest request, Scope scope) {
         if (request.query().containsKey("include")) {
+            request.query().keySet().stream().filter(name -> !name.equals("include") && !name.equals("limit"))
+                    .findFirst().ifPresent(name -> {
+                        throw new BadRequestException(name, "is not known on a read that includes children;"
+                                + " their list route takes it");
+                    });
             int limit = request.query().containsKey("limit") ? limit(request.query().get("limit"))
                     : options.defaultPageSize();
             return includes.read(request, scope, key(request), limit, json.representation());

@@ -5,6 +5,7 @@ import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.entity.Index;
 import io.github.dynacrud.entity.KeyParts;
+import io.github.dynacrud.entity.KeyTemplate;
 import io.github.dynacrud.http.internal.PathTemplate;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -95,12 +96,33 @@ final class PathKeys {
      * @param index an index a list filter or the list query may use
      */
     void checkHeldBy(Index index) {
-        Set<String> held = new LinkedHashSet<>(index.partitionKey().attributes());
-        held.addAll(index.sortKey().attributes());
+        checkHeldBy("index " + index.name(), index.partitionKey(), index.sortKey());
+    }
+
+    /** Refuses the table's keys when a list querying them could not be bounded to the path. */
+    void checkHeldByTable() {
+        checkHeldBy("the table", entity.partitionKey(), entity.sortKey());
+    }
+
+    /**
+     * Each path attribute must be in the partition key or in the leading run of sort key placeholders, since a query
+     * is bounded by a sort key prefix.
+     */
+    private void checkHeldBy(String keys, KeyTemplate partition, KeyTemplate sort) {
+        Set<String> held = new LinkedHashSet<>(partition.attributes());
+        held.addAll(sort.attributes());
+        String described = keys + " ('" + partition + "', '" + sort + "')";
         attributes.stream().filter(a -> !held.contains(a)).findFirst().ifPresent(attribute -> {
             throw new IllegalArgumentException("path parameter '{" + attribute + "}' of " + entity.type()
-                    + " is not held by index " + index.name() + " ('" + index.partitionKey() + "', '"
-                    + index.sortKey() + "'), so a list querying it could not be bounded to the path");
+                    + " is not held by " + described + ", so a list querying it could not be bounded to the path");
+        });
+        List<String> sortBound = attributes.stream().filter(a -> !partition.attributes().contains(a)).toList();
+        List<String> leading = sort.attributes().subList(0, sortBound.size());
+        sortBound.stream().filter(a -> !leading.contains(a)).findFirst().ifPresent(attribute -> {
+            throw new IllegalArgumentException("path parameter '{" + attribute + "}' of " + entity.type()
+                    + " is neither in the partition key nor among the leading placeholders of the sort key of "
+                    + described + ", so a list querying it could not be bounded to the path; put it before "
+                    + "the other placeholders of the sort key");
         });
     }
 

@@ -473,7 +473,35 @@ public final class Router {
             Map<Entity<?>, Set<String>> counts = new HashMap<>();
             resources.forEach(resource -> resource.parent().ifPresent(link -> counts.computeIfAbsent(
                     link.parent().entity(), e -> new LinkedHashSet<>()).add(link.count())));
+            for (EntityResource<?> resource : resources) {
+                Set<String> own = counts.getOrDefault(resource.entity(), Set.of());
+                resource.parent().filter(link -> !own.isEmpty()).ifPresent(link -> {
+                    String type = resource.entity().type();
+                    String children = resources.stream()
+                            .filter(r -> r.parent().filter(l -> l.parent().entity() == resource.entity()).isPresent())
+                            .map(r -> r.entity().type()).distinct().collect(java.util.stream.Collectors.joining(", "));
+                    throw new IllegalArgumentException("resource " + type + " names a parent, "
+                            + link.parent().entity().type() + ", and counts children of its own (" + children
+                            + ", in " + String.join(", ", own) + "); its delete would not check them, so a "
+                            + "child that is also a parent with counted children is not supported");
+                });
+            }
             resources.forEach(resource -> resource.countChildren(counts.getOrDefault(resource.entity(), Set.of())));
+            for (EntityResource<?> resource : resources) {
+                resource.options().includes().forEach((name, children) -> resources.stream()
+                        .filter(r -> r.entity() == children.entity() && r.options().operations()
+                                .contains(ResourceOptions.Operation.LIST))
+                        .filter(r -> {
+                            io.github.dynacrud.table.Query list = r.options().listQuery().get().build();
+                            return list.index().isPresent() || list.descending();
+                        })
+                        .findFirst().ifPresent(r -> {
+                            throw new IllegalArgumentException("include '" + name + "' of "
+                                    + resource.entity().type() + ": the list of " + r.entity().type()
+                                    + " queries another index or order than the table's ascending one, so the "
+                                    + "include's nextCursor could not continue on it");
+                        }));
+            }
             for (Route route : routes) {
                 String template = route.template().toString();
                 if (!basePath.isEmpty() && (template.equals(basePath) || template.startsWith(basePath + "/"))) {

@@ -179,20 +179,26 @@ final class KeyQuery<T extends Record> {
         Expressions expressions = new Expressions();
         String keyCondition = expressions.name(partitionAttribute) + " = " + expressions.value(partition);
         String sortCondition = sortCondition(expressions, sortAttribute, sortTemplate,
-                bounded(query.sortKey(), sortValues));
+                bounded(query.sortKey(), sortValues, sortTemplate));
         if (!sortCondition.isEmpty()) {
             keyCondition += " AND " + sortCondition;
         }
         return new Plan(expressions, keyCondition, binding(query, keyCondition, expressions));
     }
 
-    /** Leads a sort key condition with bounding values; without a condition, they make a {@code begins_with}. */
-    private Optional<SortKeyCondition> bounded(Optional<SortKeyCondition> requested, Map<String, Object> within) {
+    /**
+     * Leads a sort key condition with bounding values; without a condition, they make a {@code begins_with}, or an
+     * equality when they fill every placeholder: a key ending with a value is no prefix of its group, and
+     * {@code begins_with(SK, 'NB#nb1')} would also match {@code NB#nb10}.
+     */
+    private Optional<SortKeyCondition> bounded(Optional<SortKeyCondition> requested, Map<String, Object> within,
+            KeyTemplate template) {
         if (within.isEmpty()) {
             return requested;
         }
         if (requested.isEmpty()) {
-            return Optional.of(SortKeyCondition.beginsWith(within));
+            return Optional.of(within.keySet().containsAll(template.attributes())
+                    ? SortKeyCondition.equalTo(within) : SortKeyCondition.beginsWith(within));
         }
         SortKeyCondition condition = requested.get();
         return Optional.of(new SortKeyCondition(condition.operator(), lead(within, condition.values()),

@@ -12,6 +12,7 @@ import io.github.dynacrud.fixtures.Note;
 import io.github.dynacrud.fixtures.Notebook;
 import io.github.dynacrud.table.EntityRepository;
 import io.github.dynacrud.table.Placeholders;
+import io.github.dynacrud.table.Query;
 import io.github.dynacrud.table.SingleTable;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,30 @@ class IncludeTest {
                     .contains(query.containsKey("limit") ? "\"field\":\"limit\"" : "\"field\":\"include\"");
         }
         assertThat(mockingDetails(client).getInvocations()).isEmpty();
+    }
+
+    @Test
+    void read_includingWithACursorOrAnUnknownParameter_is400NamingItWithoutARequest() {
+        for (String name : new String[] {"cursor", "pinned"}) {
+            HttpResponse response = router.route(HttpRequest.builder().path("/notebooks/nb1").principal(ALICE)
+                    .queryParameter("include", "notes").queryParameter(name, "x").build());
+
+            assertThat(response.status()).as(name).isEqualTo(400);
+            assertThat(response.bodyText()).as(name).contains("\"field\":\"" + name + "\"");
+        }
+        assertThat(mockingDetails(client).getInvocations()).isEmpty();
+    }
+
+    @Test
+    void build_includeWhoseChildrenListThroughAnotherQuery_refusedNamingIt() {
+        Router.Builder builder = Router.builder()
+                .resource("/notebooks", notebooks, ResourceOptions.builder().include("notes", notes).build())
+                .resource("/notebooks/{notebookId}/notes", notes, ResourceOptions.builder()
+                        .listQuery(() -> Query.table().descending()).build());
+
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("include 'notes' of Notebook").hasMessageContaining("Note");
     }
 
     @Test

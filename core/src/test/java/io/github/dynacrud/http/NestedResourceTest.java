@@ -36,6 +36,12 @@ class NestedResourceTest {
     }
 
     /** A note with an index that does not hold its notebook. */
+    /** A note whose sort key gives its notebook after its own id: no list can be bounded to one notebook. */
+    record TrailingNote(String ownerId, String notebookId, String id, String title) {
+        static final Entity<TrailingNote> ENTITY = Entity.of(TrailingNote.class).partitionKey("USER#{ownerId}")
+                .sortKey("NOTE#{id}#NB#{notebookId}").generatedId("id").owner("ownerId").build();
+    }
+
     record LooseNote(String ownerId, String notebookId, String id, String title) {
         static final Entity<LooseNote> ENTITY = Entity.of(LooseNote.class).partitionKey("USER#{ownerId}")
                 .sortKey("NOTEBOOK#{notebookId}#NOTE#{id}").index("GSI1", "USER#{ownerId}", "TITLE#{title}")
@@ -104,6 +110,18 @@ class NestedResourceTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'{shelfId}' of '/shelves/{shelfId}/notebooks/{notebookId}/notes'")
                 .hasMessageContaining("Note");
+    }
+
+    @Test
+    void build_pathAttributeAfterAnotherSortKeyPlaceholder_refusedNamingItAndTheEntity() {
+        EntityRepository<TrailingNote> trailing = table.repository(TrailingNote.ENTITY);
+
+        assertThatThrownBy(() -> Router.builder().resource("/notebooks/{notebookId}/notes", trailing))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'{notebookId}' of TrailingNote")
+                .hasMessageContaining("NOTE#{id}#NB#{notebookId}");
+        assertThat(Router.builder().resource("/notebooks/{notebookId}/notes", trailing,
+                ResourceOptions.builder().operations(ResourceOptions.Operation.CREATE, ResourceOptions.Operation.READ).build()).build()).isNotNull();
     }
 
     @Test

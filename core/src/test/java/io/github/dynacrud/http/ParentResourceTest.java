@@ -45,6 +45,19 @@ class ParentResourceTest {
                 .sortKey("LIST#{listId}#LOOSE#{id}").generatedId("id").owner("ownerId").build();
     }
 
+    /** A notebook's page that counts its own comments: both a child and a parent. */
+    record Leaf(String ownerId, String notebookId, String id, String title, int commentCount) {
+        static final Entity<Leaf> ENTITY = Entity.of(Leaf.class).type("Leaf").partitionKey("USER#{ownerId}")
+                .sortKey("NOTEBOOK#{notebookId}#LEAF#{id}#META").generatedId("id").owner("ownerId").build();
+    }
+
+    /** A comment on a leaf. */
+    record Comment(String ownerId, String notebookId, String leafId, String id, String text) {
+        static final Entity<Comment> ENTITY = Entity.of(Comment.class).type("Comment")
+                .partitionKey("USER#{ownerId}").sortKey("NOTEBOOK#{notebookId}#LEAF#{leafId}#COMMENT#{id}")
+                .generatedId("id").owner("ownerId").build();
+    }
+
     private static final Principal ALICE = Principal.of("alice");
 
     private final DynamoDbClient client = mock(DynamoDbClient.class);
@@ -325,6 +338,21 @@ class ParentResourceTest {
         // THEN
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.bodyText()).contains("Notebook");
+    }
+
+    @Test
+    void build_childThatIsAlsoACountedParent_refusedNamingBoth() {
+        EntityRepository<Leaf> leaves = table.repository(Leaf.ENTITY);
+        EntityRepository<Comment> comments = table.repository(Comment.ENTITY);
+        Router.Builder builder = Router.builder()
+                .resource("/notebooks", notebooks)
+                .resource("/notebooks/{notebookId}/leaves", leaves, ResourceOptions.builder()
+                        .parent(notebooks, "noteCount").build())
+                .resource("/notebooks/{notebookId}/leaves/{leafId}/comments", comments, ResourceOptions.builder()
+                        .parent(leaves, "commentCount").build());
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Leaf").hasMessageContaining("Notebook").hasMessageContaining("Comment");
     }
 
     @Test

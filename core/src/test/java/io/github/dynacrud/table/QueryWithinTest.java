@@ -18,6 +18,13 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** {@code Query.within}: a key attribute's value fills the queried partition key or leads the sort key condition. */
 class QueryWithinTest {
+    /** A pin whose sort key ends with the notebook's id: a path value that is its last placeholder. */
+    record Pin(String ownerId, String id, String notebookId) {
+        static final io.github.dynacrud.entity.Entity<Pin> ENTITY = io.github.dynacrud.entity.Entity.of(Pin.class)
+                .type("Pin").partitionKey("USER#{ownerId}#PIN#{id}").sortKey("NOTEBOOK#{notebookId}").id("id")
+                .owner("ownerId").build();
+    }
+
     private static final Scope ALICE = Scope.owner("alice");
 
     private final DynamoDbClient client = MockDynamoDb.client();
@@ -34,6 +41,16 @@ class QueryWithinTest {
         notes.query(ALICE, Query.table().within("notebookId", "nb1").build());
 
         assertThat(keyCondition()).isEqualTo("PK = 'USER#alice' AND begins_with(SK, 'NOTEBOOK#nb1#NOTE#')");
+    }
+
+    @Test
+    void within_lastPlaceholderOfTheSortKey_isAnEqualityNeverMatchingIdsThatExtendIt() {
+        EntityRepository<Pin> pins = SingleTable.builder().client(client).tableName("app").build()
+                .repository(Pin.ENTITY);
+
+        pins.query(ALICE, Query.table().partition("id", "p1").within("notebookId", "nb1").build());
+
+        assertThat(keyCondition()).isEqualTo("PK = 'USER#alice#PIN#p1' AND SK = 'NOTEBOOK#nb1'");
     }
 
     @Test
