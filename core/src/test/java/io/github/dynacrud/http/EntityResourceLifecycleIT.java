@@ -1,9 +1,10 @@
 package io.github.dynacrud.http;
 
+import static io.github.dynacrud.testing.JsonBodies.body;
+import static io.github.dynacrud.testing.JsonBodies.tree;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -626,18 +627,6 @@ class EntityResourceLifecycleIT {
             }
         }
         assertResponse(response, status, Map.of("content-type", "application/problem+json"), problem.toString());
-    }
-
-    private static JsonNode body(HttpResponse response) {
-        return tree(response.bodyText());
-    }
-
-    private static JsonNode tree(String json) {
-        try {
-            return Json.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("not JSON: " + json, e);
-        }
     }
 
     /** A clock the test sets, so timestamps and the order of generated ids are known. */

@@ -1,8 +1,9 @@
 package io.github.dynacrud.http;
 
+import static io.github.dynacrud.testing.JsonBodies.body;
+import static io.github.dynacrud.testing.JsonBodies.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -522,17 +523,5 @@ class EntityResourceOptionsIT {
             expectedHeaders.put("www-authenticate", "Bearer");
         }
         assertResponse(response, status, expectedHeaders, problem.toString());
-    }
-
-    private static JsonNode body(HttpResponse response) {
-        return tree(response.bodyText());
-    }
-
-    private static JsonNode tree(String json) {
-        try {
-            return Json.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("not JSON: " + json, e);
-        }
     }
 }

@@ -1,10 +1,11 @@
 package io.github.dynacrud.http;
 
+import static io.github.dynacrud.testing.JsonBodies.body;
+import static io.github.dynacrud.testing.JsonBodies.tree;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -172,17 +173,5 @@ class HiddenAttributesIT {
 
     private static HttpRequest.Builder json(String method, String path, String body) {
         return request(method, path).header("Content-Type", "application/json").body(body);
-    }
-
-    private static JsonNode body(HttpResponse response) {
-        return tree(response.bodyText());
-    }
-
-    private static JsonNode tree(String json) {
-        try {
-            return Json.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("not JSON: " + json, e);
-        }
     }
 }

@@ -1,9 +1,10 @@
 package io.github.dynacrud.http;
 
+import static io.github.dynacrud.testing.JsonBodies.body;
+import static io.github.dynacrud.testing.JsonBodies.tree;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.fixtures.Todo;
@@ -264,17 +265,5 @@ class PreconditionsIT {
         assertThat(response.headers().first("Content-Type")).contains("application/problem+json");
         assertThat(body(response).get("status").asInt()).isEqualTo(status);
         assertThat(body(response).get("detail").asText()).endsWith(detail);
-    }
-
-    private static JsonNode body(HttpResponse response) {
-        return tree(response.bodyText());
-    }
-
-    private static JsonNode tree(String json) {
-        try {
-            return Json.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("not JSON: " + json, e);
-        }
     }
 }

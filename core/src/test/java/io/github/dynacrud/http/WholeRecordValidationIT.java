@@ -1,10 +1,10 @@
 package io.github.dynacrud.http;
 
+import static io.github.dynacrud.testing.JsonBodies.tree;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.ValidationException.Violation;
@@ -140,13 +140,5 @@ class WholeRecordValidationIT {
     private static HttpRequest.Builder request(String method, String path) {
         return HttpRequest.builder().method(method).path(path).principal(Principal.of("alice"))
                 .requestId("test-request");
-    }
-
-    private static JsonNode tree(String json) {
-        try {
-            return Json.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("not JSON: " + json, e);
-        }
     }
 }
