@@ -2,7 +2,6 @@ package io.github.dynacrud.table;
 
 import io.github.dynacrud.InvalidCursorException;
 import io.github.dynacrud.entity.Entity;
-import io.github.dynacrud.internal.AwsFailures;
 import io.github.dynacrud.internal.CollectionKey;
 import io.github.dynacrud.internal.EntityMapping;
 import io.github.dynacrud.internal.Expressions;
@@ -15,8 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -122,25 +119,15 @@ public final class ItemCollection {
             Map<String, AttributeValue> start) {
         String filter = expressions.name(Entity.TYPE_ATTRIBUTE) + " IN (" + types.stream()
                 .map(type -> expressions.value(AttributeValue.fromS(type))).collect(Collectors.joining(", ")) + ")";
-        try {
-            return table.client().query(QueryRequest.builder().tableName(table.tableName())
-                    .keyConditionExpression(keyCondition)
-                    .filterExpression(filter)
-                    .expressionAttributeNames(expressions.names())
-                    .expressionAttributeValues(expressions.values())
-                    .limit(limit)
-                    .consistentRead(true)
-                    .exclusiveStartKey(start)
-                    .build());
-        } catch (AwsServiceException e) {
-            if (start != null && e.awsErrorDetails() != null
-                    && "ValidationException".equals(e.awsErrorDetails().errorCode())) {
-                throw new InvalidCursorException();
-            }
-            throw AwsFailures.translate("Query", e);
-        } catch (SdkException e) {
-            throw AwsFailures.translate("Query", e);
-        }
+        return KeyQuery.send(table.client(), QueryRequest.builder().tableName(table.tableName())
+                .keyConditionExpression(keyCondition)
+                .filterExpression(filter)
+                .expressionAttributeNames(expressions.names())
+                .expressionAttributeValues(expressions.values())
+                .limit(limit)
+                .consistentRead(true)
+                .exclusiveStartKey(start)
+                .build());
     }
 
     private List<Record> decode(List<Map<String, AttributeValue>> items) {

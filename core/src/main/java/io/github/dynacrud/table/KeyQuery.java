@@ -95,29 +95,18 @@ final class KeyQuery<T extends Record> {
         // Rendered after the binding: the cursor marks a key position, which stays valid under any filter.
         String filterExpression = filter == null ? typeFilter : typeFilter + " AND " + filter.apply(expressions);
         String projectionExpression = projection.isEmpty() ? null : projection(expressions, projection);
-        QueryResponse response;
-        try {
-            response = client.query(QueryRequest.builder().tableName(tableName)
-                    .indexName(query.index().orElse(null))
-                    .keyConditionExpression(keyCondition)
-                    .filterExpression(filterExpression)
-                    .projectionExpression(projectionExpression)
-                    .expressionAttributeNames(expressions.names())
-                    .expressionAttributeValues(expressions.values())
-                    .limit(query.limit())
-                    .scanIndexForward(!query.descending())
-                    .consistentRead(index.isEmpty())
-                    .exclusiveStartKey(startKey)
-                    .build());
-        } catch (AwsServiceException e) {
-            if (startKey != null && e.awsErrorDetails() != null
-                    && "ValidationException".equals(e.awsErrorDetails().errorCode())) {
-                throw new InvalidCursorException();
-            }
-            throw AwsFailures.translate("Query", e);
-        } catch (SdkException e) {
-            throw AwsFailures.translate("Query", e);
-        }
+        QueryResponse response = send(client, QueryRequest.builder().tableName(tableName)
+                .indexName(query.index().orElse(null))
+                .keyConditionExpression(keyCondition)
+                .filterExpression(filterExpression)
+                .projectionExpression(projectionExpression)
+                .expressionAttributeNames(expressions.names())
+                .expressionAttributeValues(expressions.values())
+                .limit(query.limit())
+                .scanIndexForward(!query.descending())
+                .consistentRead(index.isEmpty())
+                .exclusiveStartKey(startKey)
+                .build());
         List<R> items = response.items().stream().flatMap(item -> reader.apply(item).stream()).toList();
         Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? Optional.of(cursors.encode(response.lastEvaluatedKey(), binding)) : Optional.empty();
@@ -301,5 +290,27 @@ final class KeyQuery<T extends Record> {
         Map<String, String> parts = new HashMap<>();
         values.forEach((attribute, value) -> parts.put(attribute, KeyParts.check(attribute, value)));
         return template.renderPrefix(parts);
+    }
+
+    /**
+     * Sends one Query; DynamoDB refusing the start key of a page means a cursor that does not fit the query.
+     *
+     * @param client  the client
+     * @param request the request
+     * @return the response
+     * @throws InvalidCursorException when the start key is refused
+     */
+    static QueryResponse send(DynamoDbClient client, QueryRequest request) {
+        try {
+            return client.query(request);
+        } catch (AwsServiceException e) {
+            if (request.hasExclusiveStartKey() && e.awsErrorDetails() != null
+                    && "ValidationException".equals(e.awsErrorDetails().errorCode())) {
+                throw new InvalidCursorException();
+            }
+            throw AwsFailures.translate("Query", e);
+        } catch (SdkException e) {
+            throw AwsFailures.translate("Query", e);
+        }
     }
 }
