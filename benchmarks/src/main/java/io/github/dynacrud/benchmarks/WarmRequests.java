@@ -14,7 +14,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /** How {@link HandlerBenchmark} runs, and how its results read. */
 final class WarmRequests {
-    private static final List<String> OPERATIONS = List.of("create", "get", "list");
+    private static final List<String> OPERATIONS = List.of("create", "get", "list", "patch");
     private static final String ALLOCATION = "gc.alloc.rate.norm";
 
     private WarmRequests() {
@@ -49,12 +49,13 @@ final class WarmRequests {
      * @param report  the report
      */
     static void report(Collection<RunResult> results, Report report) {
-        report.section("Warm requests", "`handleRequest` on a warm handler with a canned in-memory `DynamoDbClient`"
-                + " (JMH, average time; allocation from `-prof gc`).");
+        report.section("Warm requests", "`handleRequest` on a warm handler whose `DynamoDbClient` is the SDK's own on"
+                + " an HTTP client that answers from memory (`CannedDynamoDbHttp`), so both handlers pay the SDK's"
+                + " marshalling, signing and parsing (JMH, average time; allocation from `-prof gc`).");
         for (String operation : OPERATIONS) {
             report.row("`" + operation + "`: time, ns/op",
                     score(results, operation, Contender.DYNACRUD, null),
-                    score(results, operation, Contender.BASELINE, null), "%,.0f", 1.5);
+                    score(results, operation, Contender.BASELINE, null), "%,.0f", 2.0);
         }
         for (String operation : OPERATIONS) {
             report.row("`" + operation + "`: allocated, bytes/op",
