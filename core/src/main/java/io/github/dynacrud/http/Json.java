@@ -181,7 +181,7 @@ public final class Json {
         }
         JsonNode tree;
         try {
-            tree = MAPPER.readTree(request.body());
+            tree = MAPPER.readTree(request.bodyBytes());
         } catch (IOException e) {
             throw badRequest(e, "");
         }
@@ -220,12 +220,17 @@ public final class Json {
      * @throws UnsupportedMediaTypeException when it does not
      */
     public static void checkMediaType(HttpRequest request) {
-        String mediaType = request.header("Content-Type").map(v -> v.split(";", 2)[0].trim().toLowerCase(Locale.ROOT))
-                .orElse("");
+        String mediaType = request.header("content-type").map(Json::mediaType).orElse("");
         if (!mediaType.equals("application/json") && !(mediaType.startsWith("application/")
                 && mediaType.endsWith("+json"))) {
             throw new UnsupportedMediaTypeException("send the body as application/json or application/merge-patch+json");
         }
+    }
+
+    /** The media type of a {@code Content-Type} value, without parameters, in lower case. */
+    private static String mediaType(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 
     /**
