@@ -83,7 +83,8 @@ public final class Json {
                         Pattern.compile("\\d{4}-\\d{2}-\\d{2}")))
                 .addDeserializer(Instant.class, new IsoStringDeserializer<>(Instant.class, IsoTime::parseInstant,
                         Pattern.compile("\\d{4}-\\d{2}-\\d{2}T.+")))
-                .addSerializer(Instant.class, new IsoInstantSerializer());
+                .addSerializer(Instant.class, new IsoInstantSerializer())
+                .addSerializer(Representation.Shown.class, new ShownSerializer());
         JsonMapper mapper = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .addModule(strictTime)
@@ -301,6 +302,22 @@ public final class Json {
             } else {
                 generator.writeString(IsoTime.format(value));
             }
+        }
+    }
+
+    /** Writes a served item's visible components as one JSON object, as a map of them would be written. */
+    @SuppressWarnings("rawtypes")
+    private static final class ShownSerializer extends StdSerializer<Representation.Shown> {
+        private static final long serialVersionUID = 1L;
+
+        ShownSerializer() {
+            super(Representation.Shown.class);
+        }
+
+        @Override
+        public void serialize(Representation.Shown shown, JsonGenerator generator, SerializerProvider provider)
+                throws IOException {
+            shown.serialize(generator, provider);
         }
     }
 
