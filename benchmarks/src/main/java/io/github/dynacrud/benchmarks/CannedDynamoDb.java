@@ -12,10 +12,14 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * A {@link DynamoDbClient} that answers from memory with responses built once: a put succeeds, a get finds a stored
- * todo, a query finds a full page and a key to continue from. It measures the handlers, not DynamoDB or the network.
+ * todo, a query finds a full page and a key to continue from, an update answers the todo as the patch of
+ * {@link TodoEvents#patch} leaves it. It measures the handlers without the SDK's own work; {@link CannedDynamoDbHttp}
+ * sends the same answers through the SDK.
  */
 final class CannedDynamoDb implements DynamoDbClient {
     /** The id of the todo a get finds. */
@@ -24,6 +28,7 @@ final class CannedDynamoDb implements DynamoDbClient {
     private final PutItemResponse put = PutItemResponse.builder().build();
     private final GetItemResponse get = GetItemResponse.builder().item(todo(ID, false)).build();
     private final QueryResponse page;
+    private final UpdateItemResponse update;
 
     CannedDynamoDb() {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
@@ -33,6 +38,11 @@ final class CannedDynamoDb implements DynamoDbClient {
         Map<String, AttributeValue> last = items.get(items.size() - 1);
         page = QueryResponse.builder().items(items).count(items.size())
                 .lastEvaluatedKey(Map.of("PK", last.get("PK"), "SK", last.get("SK"))).build();
+        Map<String, AttributeValue> patched = new HashMap<>(todo(ID, true));
+        patched.put("title", AttributeValue.fromS("Measure the warm cost"));
+        patched.put("version", AttributeValue.fromN("4"));
+        patched.put("updatedAt", AttributeValue.fromS("2026-12-02T10:00:00.789Z"));
+        update = UpdateItemResponse.builder().attributes(patched).build();
     }
 
     /** A todo as dynacrud stores it, which is also how the baseline stores it. */
@@ -67,6 +77,11 @@ final class CannedDynamoDb implements DynamoDbClient {
     @Override
     public QueryResponse query(QueryRequest request) {
         return page;
+    }
+
+    @Override
+    public UpdateItemResponse updateItem(UpdateItemRequest request) {
+        return update;
     }
 
     @Override

@@ -13,11 +13,13 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The warm cost of one request: {@code handleRequest} of a create, a get and a list, against {@link CannedDynamoDb},
- * for each {@link Contender}. Everything a handler does with an event runs here except the DynamoDB client's own work
- * (building, signing and sending the request, parsing the answer), which costs both handlers alike.
+ * The warm cost of one request: {@code handleRequest} of a create, a get, a list and a patch, for each
+ * {@link Contender}, on a real DynamoDB client whose HTTP client answers from memory ({@link CannedDynamoDbHttp}):
+ * everything a handler does with an event runs here, the SDK's marshalling, signing and parsing included, except the
+ * network. {@code -p dynamoDb=CLIENT} measures the handlers alone, on {@link CannedDynamoDb} in place of the client.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -27,18 +29,29 @@ public class HandlerBenchmark {
     @Param({"DYNACRUD", "BASELINE"})
     public String contender;
 
+    /** What answers the handler's DynamoDB requests: {@code HTTP}, the SDK on a canned HTTP client; or {@code CLIENT}. */
+    @Param({"HTTP"})
+    public String dynamoDb;
+
     private RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
     private final APIGatewayV2HTTPEvent create = TodoEvents.create();
     private final APIGatewayV2HTTPEvent get = TodoEvents.get(CannedDynamoDb.ID);
     private final APIGatewayV2HTTPEvent list = TodoEvents.list();
+    private final APIGatewayV2HTTPEvent patch = TodoEvents.patch(CannedDynamoDb.ID, 3);
 
     /** Builds the handler, and refuses to measure one that answers with an error. */
     @Setup
     public void setUp() {
-        handler = Contender.valueOf(contender).handler(new CannedDynamoDb(), Map.of("TABLE_NAME", "todos"));
+        DynamoDbClient client = switch (dynamoDb) {
+            case "HTTP" -> CannedDynamoDbHttp.client();
+            case "CLIENT" -> new CannedDynamoDb();
+            default -> throw new IllegalArgumentException("dynamoDb is HTTP or CLIENT, not " + dynamoDb);
+        };
+        handler = Contender.valueOf(contender).handler(client, Map.of("TABLE_NAME", "todos"));
         expect(create(), 201);
         expect(get(), 200);
         expect(list(), 200);
+        expect(patch(), 200);
     }
 
     private static void expect(APIGatewayV2HTTPResponse response, int status) {
@@ -64,5 +77,11 @@ public class HandlerBenchmark {
     @Benchmark
     public APIGatewayV2HTTPResponse list() {
         return handler.handleRequest(list, null);
+    }
+
+    /** @return the answer to {@code PATCH /todos/{id}} */
+    @Benchmark
+    public APIGatewayV2HTTPResponse patch() {
+        return handler.handleRequest(patch, null);
     }
 }

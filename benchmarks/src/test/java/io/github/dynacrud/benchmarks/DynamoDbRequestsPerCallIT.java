@@ -64,14 +64,15 @@ class DynamoDbRequestsPerCallIT {
                 .path("id").asText();
         call(handler, TodoEvents.get(id), 200, List.of("GetItem"));
         call(handler, TodoEvents.list(), 200, List.of("Query"));
+        call(handler, TodoEvents.patch(id, 1), 200, List.of("UpdateItem"));
         call(handler, HttpApiEvents.get("/todos").query("done", "false").subject(TodoEvents.OWNER).build(), 200,
                 List.of("Query"));
-        call(handler, HttpApiEvents.put("/todos/" + id).subject(TodoEvents.OWNER).header("If-Match", "\"1\"")
+        call(handler, HttpApiEvents.put("/todos/" + id).subject(TodoEvents.OWNER).header("If-Match", "\"2\"")
                 .json("{\"title\": \"Replaced\", \"done\": true}").build(), 200, List.of("UpdateItem"));
-        call(handler, HttpApiEvents.patch("/todos/" + id).subject(TodoEvents.OWNER).header("If-Match", "\"2\"")
+        call(handler, HttpApiEvents.patch("/todos/" + id).subject(TodoEvents.OWNER).header("If-Match", "\"3\"")
                 .body("{\"done\": false}").header("Content-Type", "application/merge-patch+json").build(), 200,
                 List.of("UpdateItem"));
-        call(handler, HttpApiEvents.delete("/todos/" + id).subject(TodoEvents.OWNER).header("If-Match", "\"3\"")
+        call(handler, HttpApiEvents.delete("/todos/" + id).subject(TodoEvents.OWNER).header("If-Match", "\"4\"")
                 .build(), 204, List.of("DeleteItem"));
         call(handler, TodoEvents.get(id), 404, List.of("GetItem"));
     }
@@ -101,6 +102,10 @@ class DynamoDbRequestsPerCallIT {
                 .path("id").asText();
         call(handler, TodoEvents.get(id), 200, List.of("GetItem"));
         call(handler, TodoEvents.list(), 200, List.of("Query"));
+        APIGatewayV2HTTPResponse patched = call(handler, TodoEvents.patch(id, 1), 200, List.of("UpdateItem"));
+        assertThat(HttpApiEvents.json(patched).path("title").asText()).isEqualTo("Measure the warm cost");
+        assertThat(HttpApiEvents.json(patched).path("version").asLong()).isEqualTo(2);
+        call(handler, TodoEvents.patch(id, 1), 412, List.of("UpdateItem"));
     }
 
     @Test

@@ -122,7 +122,9 @@ public final class EntityJson<T extends Record> {
      * @return the value to serialize
      */
     public Object body(T item) {
-        return representation.write(item);
+        // A map or a tree, which any ObjectMapper writes: the resource's own answers skip the map (see response).
+        Object body = representation.write(item);
+        return body instanceof Representation.Shown<?> shown ? shown.asMap() : body;
     }
 
     /**
@@ -144,7 +146,7 @@ public final class EntityJson<T extends Record> {
      * @return the response
      */
     public HttpResponse response(int status, T item) {
-        HttpResponse response = HttpResponse.json(status, body(item));
+        HttpResponse response = HttpResponse.json(status, representation.write(item));
         return etag(item).map(tag -> response.withHeader("ETag", tag)).orElse(response);
     }
 
@@ -176,7 +178,7 @@ public final class EntityJson<T extends Record> {
      */
     public HttpResponse page(Page<T> page) {
         Map<String, Object> body = new LinkedHashMap<>(4);
-        body.put("items", page.items().stream().map(this::body).toList());
+        body.put("items", page.items().stream().map(representation::write).toList());
         body.put("nextCursor", page.nextCursor().orElse(null));
         return HttpResponse.json(200, body);
     }

@@ -241,7 +241,7 @@ final class EntityResource<T extends Record> {
         T item = repository.get(scope, key(request))
                 .orElseThrow(() -> new ItemNotFoundException(entity.type()));
         Optional<String> etag = json.etag(item);
-        Optional<String> ifNoneMatch = request.header("If-None-Match");
+        Optional<String> ifNoneMatch = request.header("if-none-match");
         if (etag.isPresent() && ifNoneMatch.isPresent() && (ifNoneMatch.get().trim().equals("*")
                 || List.of(ifNoneMatch.get().split(",")).stream().map(String::trim)
                         .anyMatch(tag -> tag.equals(etag.get()) || tag.equals("W/" + etag.get())))) {
@@ -303,9 +303,13 @@ final class EntityResource<T extends Record> {
      * precondition is ignored and the answer is 404 (section 13.2.1).
      */
     private OptionalLong expectedVersion(HttpRequest request, Scope scope) {
-        Optional<String> ifMatch = request.header("If-Match").map(String::trim);
+        Optional<String> ifMatch = request.header("if-match").map(String::trim);
         if (ifMatch.isEmpty() || ifMatch.get().equals("*")) {
             return OptionalLong.empty();
+        }
+        // The usual case, one strong tag of a version such as "3", without the regular expressions below.
+        if (isQuotedVersion(ifMatch.get()) && entity.versionAttribute().isPresent()) {
+            return OptionalLong.of(Long.parseLong(ifMatch.get().substring(1, ifMatch.get().length() - 1)));
         }
         List<String> strong = strongTags(ifMatch.get());
         if (strong.size() == 1 && entity.versionAttribute().isPresent()) {
@@ -320,6 +324,20 @@ final class EntityResource<T extends Record> {
             return OptionalLong.of(Long.parseLong(etag.get().substring(1, etag.get().length() - 1)));
         }
         throw new VersionConflictException(entity.type());
+    }
+
+    /** Whether a tag is what {@link #VERSION} matches: a strong tag of 1 to 18 digits. */
+    private static boolean isQuotedVersion(String tag) {
+        int length = tag.length();
+        if (length < 3 || length > 20 || tag.charAt(0) != '"' || tag.charAt(length - 1) != '"') {
+            return false;
+        }
+        for (int i = 1; i < length - 1; i++) {
+            if (tag.charAt(i) < '0' || tag.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The strong entity tags of an {@code If-Match} list, quotes included; none when the list cannot be read. */

@@ -56,16 +56,15 @@ public final class Headers {
      * @return the headers
      */
     public static Headers of(Map<String, ? extends List<String>> map) {
-        Map<String, List<String>> copy = new LinkedHashMap<>();
+        Map<String, List<String>> copy = new LinkedHashMap<>(map.size() * 2);
         map.forEach((name, list) -> {
             if (name != null && list != null) {
-                List<String> kept = list.stream().filter(Objects::nonNull).toList();
+                List<String> kept = withoutNulls(list);
                 if (!kept.isEmpty()) {
-                    copy.computeIfAbsent(normalize(name), n -> new ArrayList<>()).addAll(kept);
+                    copy.merge(normalize(name), kept, Headers::concat);
                 }
             }
         });
-        copy.replaceAll((name, list) -> List.copyOf(list));
         return new Headers(Collections.unmodifiableMap(copy));
     }
 
@@ -158,6 +157,23 @@ public final class Headers {
     @Override
     public String toString() {
         return "Headers" + values.keySet();
+    }
+
+    /** An immutable copy without nulls; a list that is already one, as an event's single values are, is kept. */
+    private static List<String> withoutNulls(List<? extends String> list) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == null) {
+                return list.stream().filter(Objects::nonNull).map(String.class::cast).toList();
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    /** Two names that differ only in case are one header: their values join, in order. */
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return List.copyOf(both);
     }
 
     private static String normalize(String name) {

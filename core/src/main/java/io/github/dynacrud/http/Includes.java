@@ -28,7 +28,6 @@ final class Includes<T extends Record> {
             return reader.read(scope, key, limit).map(found -> body(found, parent));
         }
 
-        @SuppressWarnings("unchecked")
         private Object body(WithChildren<T, C> found, Representation<T> parent) {
             Map<String, Object> children = new LinkedHashMap<>(4);
             children.put("items", found.children().items().stream().map(representation::write).toList());
@@ -38,7 +37,7 @@ final class Includes<T extends Record> {
                 node.putPOJO(name, children);
                 return node;
             }
-            Map<String, Object> body = new LinkedHashMap<>((Map<String, Object>) item);
+            Map<String, Object> body = ((Representation.Shown<?>) item).asMap();
             body.put(name, children);
             return body;
         }

@@ -83,7 +83,8 @@ public final class Json {
                         Pattern.compile("\\d{4}-\\d{2}-\\d{2}")))
                 .addDeserializer(Instant.class, new IsoStringDeserializer<>(Instant.class, IsoTime::parseInstant,
                         Pattern.compile("\\d{4}-\\d{2}-\\d{2}T.+")))
-                .addSerializer(Instant.class, new IsoInstantSerializer());
+                .addSerializer(Instant.class, new IsoInstantSerializer())
+                .addSerializer(Representation.Shown.class, new ShownSerializer());
         JsonMapper mapper = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .addModule(strictTime)
@@ -181,7 +182,7 @@ public final class Json {
         }
         JsonNode tree;
         try {
-            tree = MAPPER.readTree(request.body());
+            tree = MAPPER.readTree(request.bodyBytes());
         } catch (IOException e) {
             throw badRequest(e, "");
         }
@@ -220,12 +221,17 @@ public final class Json {
      * @throws UnsupportedMediaTypeException when it does not
      */
     public static void checkMediaType(HttpRequest request) {
-        String mediaType = request.header("Content-Type").map(v -> v.split(";", 2)[0].trim().toLowerCase(Locale.ROOT))
-                .orElse("");
+        String mediaType = request.header("content-type").map(Json::mediaType).orElse("");
         if (!mediaType.equals("application/json") && !(mediaType.startsWith("application/")
                 && mediaType.endsWith("+json"))) {
             throw new UnsupportedMediaTypeException("send the body as application/json or application/merge-patch+json");
         }
+    }
+
+    /** The media type of a {@code Content-Type} value, without parameters, in lower case. */
+    private static String mediaType(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -296,6 +302,22 @@ public final class Json {
             } else {
                 generator.writeString(IsoTime.format(value));
             }
+        }
+    }
+
+    /** Writes a served item's visible components as one JSON object, as a map of them would be written. */
+    @SuppressWarnings("rawtypes")
+    private static final class ShownSerializer extends StdSerializer<Representation.Shown> {
+        private static final long serialVersionUID = 1L;
+
+        ShownSerializer() {
+            super(Representation.Shown.class);
+        }
+
+        @Override
+        public void serialize(Representation.Shown shown, JsonGenerator generator, SerializerProvider provider)
+                throws IOException {
+            shown.serialize(generator, provider);
         }
     }
 

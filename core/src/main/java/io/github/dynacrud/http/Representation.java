@@ -1,7 +1,9 @@
 package io.github.dynacrud.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,6 +12,7 @@ import io.github.dynacrud.BadRequestException;
 import io.github.dynacrud.ValidationException;
 import io.github.dynacrud.entity.Entity;
 import io.github.dynacrud.internal.RecordModel;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -84,7 +87,7 @@ final class Representation<T extends Record> {
      * Shows an item as the API does, for {@link Json#write}: the JSON of the record without its hidden attributes.
      *
      * @param item the item
-     * @return its visible components by name, or the same as a JSON tree for records that need one (see
+     * @return its visible components ({@link Shown}), or the same as a JSON tree for records that need one (see
      *         {@link #writesComponentsDirectly()})
      */
     Object write(T item) {
@@ -93,11 +96,37 @@ final class Representation<T extends Record> {
             entity.hiddenAttributes().stream().map(names.written()::get).forEach(node::remove);
             return node;
         }
-        Map<String, Object> shown = new LinkedHashMap<>(visiblePositions.length * 2);
-        for (int position : visiblePositions) {
-            shown.put(model.components().get(position).name(), model.value(item, position));
+        return new Shown<>(this, item);
+    }
+
+    /**
+     * An item as its visible components, which {@link Json} writes field by field as it would write a map of them, to
+     * the same bytes, without a map per item.
+     *
+     * @param representation the item's representation
+     * @param item           the item
+     * @param <T>            the record type
+     */
+    record Shown<T extends Record>(Representation<T> representation, T item) {
+        /** @return the visible components by name, in order, for a body that adds fields of its own */
+        Map<String, Object> asMap() {
+            Map<String, Object> shown = new LinkedHashMap<>(representation.visiblePositions.length * 2);
+            for (int position : representation.visiblePositions) {
+                shown.put(representation.model.components().get(position).name(),
+                        representation.model.value(item, position));
+            }
+            return shown;
         }
-        return shown;
+
+        /** Writes the components as a JSON object, each value as the mapper writes it in a map. */
+        void serialize(JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeStartObject();
+            for (int position : representation.visiblePositions) {
+                provider.defaultSerializeField(representation.model.components().get(position).name(),
+                        representation.model.value(item, position), generator);
+            }
+            generator.writeEndObject();
+        }
     }
 
     /**

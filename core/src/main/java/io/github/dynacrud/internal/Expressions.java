@@ -1,10 +1,10 @@
 package io.github.dynacrud.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -12,8 +12,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * words (such as {@code name} or {@code status}) never break an expression and values never appear in one.
  */
 public final class Expressions {
-    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
-
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, String> namePlaceholders = new HashMap<>();
     private final Map<String, AttributeValue> values = new HashMap<>();
@@ -30,7 +28,7 @@ public final class Expressions {
      */
     public String name(String attribute) {
         return namePlaceholders.computeIfAbsent(attribute, a -> {
-            String base = "#" + (PLAIN_NAME.matcher(a).matches() ? a : "x");
+            String base = "#" + (isPlain(a) ? a : "x");
             String placeholder = base;
             for (int i = 1; names.containsKey(placeholder); i++) {
                 placeholder = base + i;
@@ -38,6 +36,24 @@ public final class Expressions {
             names.put(placeholder, a);
             return placeholder;
         });
+    }
+
+    /** Whether a name can stand in its placeholder: {@code [A-Za-z][A-Za-z0-9]*}, checked without a regex per name. */
+    private static boolean isPlain(String name) {
+        if (name.isEmpty() || !isLetter(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!isLetter(c) && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     /**
@@ -117,13 +133,19 @@ public final class Expressions {
         }
     }
 
-    /** @return the name placeholders, or {@code null} when there are none (the SDK omits null maps) */
+    /**
+     * Returns the name placeholders as they stand: a request builder copies them, so a second copy here would be
+     * waste.
+     *
+     * @return an unmodifiable view of the name placeholders, or {@code null} when there are none (the SDK omits null
+     *         maps)
+     */
     public Map<String, String> names() {
-        return names.isEmpty() ? null : Map.copyOf(names);
+        return names.isEmpty() ? null : Collections.unmodifiableMap(names);
     }
 
-    /** @return the value placeholders, or {@code null} when there are none */
+    /** @return an unmodifiable view of the value placeholders, or {@code null} when there are none */
     public Map<String, AttributeValue> values() {
-        return values.isEmpty() ? null : Map.copyOf(values);
+        return values.isEmpty() ? null : Collections.unmodifiableMap(values);
     }
 }

@@ -22,6 +22,7 @@ import io.github.dynacrud.internal.Validation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -77,6 +79,10 @@ public final class EntityRepository<T extends Record> {
     private final WriteConditions conditions;
     private final Set<String> replaceable;
     private final boolean patchReads;
+    /** Whether a new value of an attribute can break a constraint, learnt once per attribute. */
+    private final Map<String, Boolean> constrained = new ConcurrentHashMap<>();
+    /** The key attributes a caller's key names: all but the owner. Made on first use, the same every time. */
+    private volatile Set<String> callerKeyAttributes;
 
     EntityRepository(SingleTable table, Entity<T> entity) {
         this.table = table;
@@ -863,6 +869,16 @@ public final class EntityRepository<T extends Record> {
     }
 
     private void addViolations(String name, Object value, List<ValidationException.Violation> violations) {
+        // Bean Validation walks its metadata and builds a path for every value, even for an attribute it has nothing
+        // to check on: most changes (a flag, a date) need none.
+        Boolean checked = constrained.get(name);
+        if (checked == null) {
+            checked = Validation.isConstrained(entity.recordType(), name);
+            constrained.put(name, checked);
+        }
+        if (!checked) {
+            return;
+        }
         try {
             Validation.checkValue(entity.recordType(), name, value);
         } catch (ValidationException e) {
@@ -879,8 +895,13 @@ public final class EntityRepository<T extends Record> {
     }
 
     Function<String, Object> keyValues(Scope scope, Map<String, ?> key) {
-        Set<String> expected = new LinkedHashSet<>(entity.keyAttributes());
-        entity.ownerAttribute().ifPresent(expected::remove);
+        Set<String> expected = callerKeyAttributes;
+        if (expected == null) {
+            Set<String> attributes = new LinkedHashSet<>(entity.keyAttributes());
+            entity.ownerAttribute().ifPresent(attributes::remove);
+            expected = Collections.unmodifiableSet(attributes);
+            callerKeyAttributes = expected;
+        }
         if (!key.keySet().equals(expected)) {
             throw new IllegalArgumentException("a key of " + entity.type() + " has the attributes " + expected
                     + ", not " + key.keySet());

@@ -186,6 +186,22 @@ class RepresentationTest {
     }
 
     @Test
+    void entityJsonBody_ofAPlainRecord_isAMapWrittenAsTheResourceWritesTheItem() {
+        // GIVEN
+        Todo todo = new Todo("u1", "t1", "Write", true, null, 3L, Instant.parse("2026-01-02T03:04:05Z"),
+                Instant.parse("2026-01-02T03:04:05.120Z"));
+
+        // WHEN
+        Object body = EntityJson.of(Todo.ENTITY).body(todo);
+
+        // THEN: a value any ObjectMapper can write, not the resource's own serialization-only form
+        assertThat(body).isInstanceOf(Map.class);
+        assertThat(json(body)).isEqualTo(json(new Representation<>(Todo.ENTITY).write(todo)))
+                .isEqualTo("{\"id\":\"t1\",\"title\":\"Write\",\"done\":true,\"dueDate\":null,\"version\":3,"
+                        + "\"createdAt\":\"2026-01-02T03:04:05Z\",\"updatedAt\":\"2026-01-02T03:04:05.120Z\"}");
+    }
+
+    @Test
     void decimalsNestedRecordsAnnotationsAndGetters_goThroughTheTree() {
         // GIVEN
         Everything everything = new Everything("e1", "text", true, null, 1, 2L, null, null, new BigDecimal("12.50"),

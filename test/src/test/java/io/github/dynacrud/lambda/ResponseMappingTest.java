@@ -43,6 +43,9 @@ class ResponseMappingTest {
             .get("/no-content", request -> HttpResponse.empty(204))
             .get("/latin1", request -> HttpResponse.bytes(200, "text/plain; charset=ISO-8859-1",
                     "café;crème".getBytes(StandardCharsets.ISO_8859_1)))
+            .get("/malformed", request -> HttpResponse.bytes(200, "text/plain",
+                    "café".getBytes(StandardCharsets.ISO_8859_1)))
+            .get("/replacement", request -> HttpResponse.json(200, Map.of("title", "a \uFFFD b")))
             .get("/typed", request -> HttpResponse.bytes(200, request.queryParameter("type").orElseThrow(),
                     "héllo,wörld".getBytes(StandardCharsets.UTF_8)))
             .build()) {
@@ -173,6 +176,28 @@ class ResponseMappingTest {
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders()).containsEntry("content-type", "text/plain; charset=ISO-8859-1");
         assertThat(deliveredBytes(response)).isEqualTo(sent);
+    }
+
+    @Test
+    void textBodyThatIsNotUtf8_goesInBase64AsTheSameBytes() {
+        // WHEN
+        APIGatewayV2HTTPResponse response = get("/malformed");
+
+        // THEN: decoded as UTF-8 it would have lost its byte 0xE9 to a replacement character
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getIsBase64Encoded()).isTrue();
+        assertThat(deliveredBytes(response)).isEqualTo("café".getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void textBodyHoldingAReplacementCharacter_isStillText() {
+        // WHEN
+        APIGatewayV2HTTPResponse response = get("/replacement");
+
+        // THEN: U+FFFD sent on purpose is valid UTF-8
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getIsBase64Encoded()).isFalse();
+        assertThat(response.getBody()).isEqualTo("{\"title\":\"a \uFFFD b\"}");
     }
 
     @ParameterizedTest(name = "{0} is text")

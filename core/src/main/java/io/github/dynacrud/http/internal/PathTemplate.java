@@ -95,7 +95,10 @@ public final class PathTemplate {
      * @return the path parameters, or empty when the template does not match
      */
     public Optional<Map<String, String>> match(List<String> decoded) {
-        Map<String, String> parameters = new LinkedHashMap<>();
+        // Every route is tried on every request, and most do not match: the map is made only for one that does.
+        if (decoded.size() < segments.size() - (greedy() ? 1 : 0) || decoded.size() > segments.size() && !greedy()) {
+            return Optional.empty();
+        }
         for (int i = 0; i < segments.size(); i++) {
             Segment segment = segments.get(i);
             if (segment.kind() == Kind.GREEDY) {
@@ -103,22 +106,25 @@ public final class PathTemplate {
                 if (rest.isEmpty() || rest.stream().anyMatch(String::isEmpty)) {
                     return Optional.empty();
                 }
-                parameters.put(segment.text(), String.join("/", rest));
-                return Optional.of(parameters);
-            }
-            if (i >= decoded.size()) {
+            } else if (segment.kind() == Kind.LITERAL ? !segment.text().equals(decoded.get(i))
+                    : decoded.get(i).isEmpty() || decoded.get(i).indexOf('/') >= 0) {
                 return Optional.empty();
-            }
-            String value = decoded.get(i);
-            if (segment.kind() == Kind.LITERAL ? !segment.text().equals(value)
-                    : value.isEmpty() || value.indexOf('/') >= 0) {
-                return Optional.empty();
-            }
-            if (segment.kind() == Kind.PARAMETER) {
-                parameters.put(segment.text(), value);
             }
         }
-        return decoded.size() == segments.size() ? Optional.of(parameters) : Optional.empty();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < segments.size(); i++) {
+            Segment segment = segments.get(i);
+            if (segment.kind() == Kind.GREEDY) {
+                parameters.put(segment.text(), String.join("/", decoded.subList(i, decoded.size())));
+            } else if (segment.kind() == Kind.PARAMETER) {
+                parameters.put(segment.text(), decoded.get(i));
+            }
+        }
+        return Optional.of(parameters);
+    }
+
+    private boolean greedy() {
+        return !segments.isEmpty() && segments.get(segments.size() - 1).kind() == Kind.GREEDY;
     }
 
     /**

@@ -33,9 +33,6 @@ import java.util.regex.Pattern;
  * never in {@code multiValueHeaders}, which API Gateway ignores.
  */
 public final class EventMapping {
-    private static final Pattern METHOD = Pattern.compile("[A-Z]{1,16}");
-    /** What API Gateway allows in a stage name. */
-    private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final Pattern CHARSET = Pattern.compile("(?i);\\s*charset=\"?([^\";\\s]+)");
     private static final Set<String> TEXT_TYPES = Set.of("application/json", "application/problem+json",
             "application/xml", "application/javascript", "application/x-www-form-urlencoded");
@@ -56,7 +53,7 @@ public final class EventMapping {
         }
         var context = event.getRequestContext();
         String method = Objects.requireNonNullElse(context.getHttp().getMethod(), "").toUpperCase(Locale.ROOT);
-        if (!METHOD.matcher(method).matches()) {
+        if (!isMethod(method)) {
             throw new BadRequestException("the request has no valid HTTP method");
         }
         String rawPath = event.getRawPath() != null ? event.getRawPath() : context.getHttp().getPath();
@@ -70,8 +67,8 @@ public final class EventMapping {
                 .path(rawPath.length() == stage.length() ? "/" : rawPath.substring(stage.length()))
                 .headers(headers(event.getHeaders()))
                 .cookies(cookies(event.getCookies()))
-                .body(body(event))
                 .requestId(Objects.requireNonNullElse(context.getRequestId(), ""));
+        body(event, request);
         query(event, request);
         principal(context.getAuthorizer()).ifPresent(request::principal);
         return request.build();
@@ -85,25 +82,29 @@ public final class EventMapping {
      * @return the event
      */
     public static APIGatewayV2HTTPResponse toEvent(HttpResponse response) {
-        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>(response.headers().asMap().size() * 2);
         List<String> cookies = new ArrayList<>(response.cookies());
         response.headers().asMap().forEach((name, values) -> {
             if (name.equals("set-cookie")) {
                 cookies.addAll(values);
             } else {
-                headers.put(name, String.join(", ", values));
+                headers.put(name, values.size() == 1 ? values.get(0) : String.join(", ", values));
             }
         });
-        byte[] body = response.body();
-        String contentType = response.headers().first("Content-Type").orElse("");
-        boolean text = isText(contentType) && isUtf8(contentType, body);
+        String contentType = response.headers().first("content-type").orElse("");
+        String text = isText(contentType) ? utf8Text(contentType, response) : null;
         APIGatewayV2HTTPResponse event = new APIGatewayV2HTTPResponse();
         event.setStatusCode(response.status());
         event.setHeaders(headers);
         event.setCookies(cookies.isEmpty() ? null : cookies);
-        event.setIsBase64Encoded(body.length > 0 && !text);
-        event.setBody(body.length == 0 ? "" : text ? new String(body, StandardCharsets.UTF_8)
-                : Base64.getEncoder().encodeToString(body));
+        if (text != null) {
+            event.setIsBase64Encoded(false);
+            event.setBody(text);
+        } else {
+            byte[] body = response.body();
+            event.setIsBase64Encoded(body.length > 0);
+            event.setBody(Base64.getEncoder().encodeToString(body));
+        }
         return event;
     }
 
@@ -115,16 +116,42 @@ public final class EventMapping {
     private static String stagePrefix(APIGatewayV2HTTPEvent.RequestContext context, String rawPath) {
         String stage = context.getStage();
         String domain = context.getDomainName();
-        if (stage == null || !STAGE.matcher(stage).matches()
-                || domain != null && !domain.contains(".execute-api.")) {
+        if (stage == null || !isStageName(stage) || domain != null && !domain.contains(".execute-api.")) {
             return "";
         }
         String prefix = "/" + stage;
         return rawPath.equals(prefix) || rawPath.startsWith(prefix + "/") ? prefix : "";
     }
 
+    /** A method is {@code [A-Z]{1,16}}, checked without a regex on every event. */
+    private static boolean isMethod(String method) {
+        if (method.isEmpty() || method.length() > 16) {
+            return false;
+        }
+        for (int i = 0; i < method.length(); i++) {
+            if (method.charAt(i) < 'A' || method.charAt(i) > 'Z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What API Gateway allows in a stage name, {@code [A-Za-z0-9_-]{1,128}}: {@code $default} is none. */
+    private static boolean isStageName(String stage) {
+        if (stage.isEmpty() || stage.length() > 128) {
+            return false;
+        }
+        for (int i = 0; i < stage.length(); i++) {
+            char c = stage.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Headers headers(Map<String, String> headers) {
-        Map<String, List<String>> values = new LinkedHashMap<>();
+        Map<String, List<String>> values = new LinkedHashMap<>(headers == null ? 0 : headers.size() * 2);
         if (headers != null) {
             headers.forEach((name, value) -> {
                 if (name != null && value != null) {
@@ -167,16 +194,18 @@ public final class EventMapping {
         return values;
     }
 
-    private static byte[] body(APIGatewayV2HTTPEvent event) {
+    /** Sets the body: text as it is (encoded once, not copied again), base64 decoded. */
+    private static void body(APIGatewayV2HTTPEvent event, HttpRequest.Builder request) {
         String body = event.getBody();
         if (body == null) {
-            return new byte[0];
+            return;
         }
         if (!event.getIsBase64Encoded()) {
-            return body.getBytes(StandardCharsets.UTF_8);
+            request.body(body);
+            return;
         }
         try {
-            return Base64.getDecoder().decode(body);
+            request.body(Base64.getDecoder().decode(body));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("the body is not valid base64");
         }
@@ -238,18 +267,25 @@ public final class EventMapping {
         }
     }
 
-    /** A body travels as text only in UTF-8: other charsets, or bytes that are not UTF-8, go in base64 unchanged. */
-    private static boolean isUtf8(String contentType, byte[] body) {
+    /**
+     * A body travels as text only in UTF-8: other charsets, or bytes that are not UTF-8, go in base64 unchanged.
+     *
+     * @return the body as text, or {@code null} when it must go in base64
+     */
+    private static String utf8Text(String contentType, HttpResponse response) {
         if (contentType.indexOf(';') >= 0) {
             Matcher charset = CHARSET.matcher(contentType);
             if (charset.find() && !charset.group(1).equalsIgnoreCase("utf-8")) {
-                return false;
+                return null;
             }
         }
-        if (isAscii(body)) {
-            // Most bodies are JSON in ASCII, which is UTF-8 as it stands: no decoder needed.
-            return true;
-        }
+        // Decoding replaces malformed bytes with U+FFFD: text without one came from valid UTF-8 (most bodies, in
+        // ASCII, cannot even hold one), and only text with one needs the strict check on the bytes.
+        String text = response.bodyText();
+        return text.indexOf('\uFFFD') < 0 || isUtf8(response.body()) ? text : null;
+    }
+
+    private static boolean isUtf8(byte[] body) {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
@@ -259,15 +295,6 @@ public final class EventMapping {
         }
     }
 
-    private static boolean isAscii(byte[] body) {
-        for (byte b : body) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * Tells whether a body of a media type travels as text in an event, rather than base64.
      *
@@ -275,7 +302,9 @@ public final class EventMapping {
      * @return {@code true} for {@code text/*}, JSON, XML, {@code +json}, {@code +xml} and form bodies
      */
     public static boolean isText(String contentType) {
-        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim()
+                .toLowerCase(Locale.ROOT);
         return type.startsWith("text/") || TEXT_TYPES.contains(type) || type.endsWith("+json")
                 || type.endsWith("+xml");
     }

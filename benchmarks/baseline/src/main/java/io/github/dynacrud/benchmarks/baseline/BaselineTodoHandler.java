@@ -101,7 +101,11 @@ public final class BaselineTodoHandler implements RequestHandler<APIGatewayV2HTT
             if (id.isEmpty() || id.length() > MAX_ID_LENGTH || id.indexOf('#') >= 0 || id.indexOf('/') >= 0) {
                 throw HttpProblem.notFound("no todo has this id");
             }
-            return method.equals("GET") ? get(owner(event), id) : responses.methodNotAllowed("GET");
+            return switch (method) {
+                case "GET" -> get(owner(event), id);
+                case "PATCH" -> patch(owner(event), id, ifMatch(event), TodoChanges.from(body(event)));
+                default -> responses.methodNotAllowed("GET, PATCH");
+            };
         }
         throw HttpProblem.notFound("no route matches this path");
     }
@@ -113,6 +117,27 @@ public final class BaselineTodoHandler implements RequestHandler<APIGatewayV2HTT
     private APIGatewayV2HTTPResponse get(String owner, String id) {
         return responses.found(TodoJson.of(table.find(owner, id)
                 .orElseThrow(() -> HttpProblem.notFound("no todo has this id"))));
+    }
+
+    private APIGatewayV2HTTPResponse patch(String owner, String id, Long expectedVersion, TodoChanges changes) {
+        return responses.found(TodoJson.of(table.patch(owner, id, changes, expectedVersion)));
+    }
+
+    /**
+     * The version {@code If-Match} expects: none without the header or with {@code *}, else the one strong tag of a
+     * version such as {@code "3"}; any other tag can never match a todo's, so the patch fails its precondition.
+     */
+    private static Long ifMatch(APIGatewayV2HTTPEvent event) {
+        String ifMatch = event.getHeaders() == null ? null : event.getHeaders().get("if-match");
+        if (ifMatch == null || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.trim();
+        if (tag.length() >= 3 && tag.length() <= 20 && tag.startsWith("\"") && tag.endsWith("\"")
+                && tag.substring(1, tag.length() - 1).chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Long.parseLong(tag.substring(1, tag.length() - 1));
+        }
+        throw HttpProblem.preconditionFailed("If-Match names no version of this todo");
     }
 
     private APIGatewayV2HTTPResponse list(String owner, ListParams params) {

@@ -26,6 +26,10 @@ final class HttpProblem extends RuntimeException {
         return new HttpProblem(409, detail);
     }
 
+    static HttpProblem preconditionFailed(String detail) {
+        return new HttpProblem(412, detail);
+    }
+
     static HttpProblem unprocessable(String detail) {
         return new HttpProblem(422, detail);
     }
@@ -46,6 +50,7 @@ final class HttpProblem extends RuntimeException {
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 409 -> "Conflict";
+            case 412 -> "Precondition Failed";
             case 422 -> "Unprocessable Content";
             default -> "Internal Server Error";
         };

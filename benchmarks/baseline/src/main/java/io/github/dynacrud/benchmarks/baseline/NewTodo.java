@@ -32,6 +32,11 @@ record NewTodo(String title, boolean done, LocalDate dueDate) {
                 default -> throw HttpProblem.badRequest("the body may only have the fields title, done and dueDate");
             }
         }
+        return new NewTodo(checkedTitle(title), done, dueDate);
+    }
+
+    /** Refuses a missing, blank or too long title with a 422, as the todo example's constraints do. */
+    static String checkedTitle(String title) {
         if (title == null) {
             throw HttpProblem.unprocessable("'title' is required");
         }
@@ -41,24 +46,24 @@ record NewTodo(String title, boolean done, LocalDate dueDate) {
         if (title.length() > MAX_TITLE_LENGTH) {
             throw HttpProblem.unprocessable("'title' must be at most " + MAX_TITLE_LENGTH + " characters");
         }
-        return new NewTodo(title, done, dueDate);
+        return title;
     }
 
-    private static String text(JsonNode value, String detail) {
+    static String text(JsonNode value, String detail) {
         if (!value.isTextual()) {
             throw HttpProblem.badRequest(detail);
         }
         return value.textValue();
     }
 
-    private static boolean bool(JsonNode value) {
+    static boolean bool(JsonNode value) {
         if (!value.isBoolean()) {
             throw HttpProblem.badRequest("'done' must be true or false");
         }
         return value.booleanValue();
     }
 
-    private static LocalDate date(JsonNode value) {
+    static LocalDate date(JsonNode value) {
         String detail = "'dueDate' must be a date such as 2026-12-31";
         try {
             return LocalDate.parse(text(value, detail));

@@ -23,6 +23,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +41,10 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /** The hand-written handler end to end, with Mockito only in place of the DynamoDB client. */
 class BaselineTodoHandlerTest {
@@ -323,6 +328,144 @@ class BaselineTodoHandlerTest {
     }
 
     @Test
+    void patch_titleAndDoneWithIfMatch_updatesInOneConditionedRequestAndAnswers200WithTheNewItem() throws Exception {
+        // GIVEN
+        Map<String, AttributeValue> updated = new HashMap<>(storedItem("t-1", 4));
+        updated.put("title", s("Ship it"));
+        updated.put("done", AttributeValue.fromBool(true));
+        when(dynamoDb.updateItem(any(UpdateItemRequest.class)))
+                .thenReturn(UpdateItemResponse.builder().attributes(updated).build());
+
+        // WHEN
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event("PATCH", "/todos/t-1", null,
+                "{\"title\": \"Ship it\", \"done\": true, \"version\": 3}", "user-1", Map.of("if-match", "\"3\"")),
+                null);
+
+        // THEN
+        ArgumentCaptor<UpdateItemRequest> update = ArgumentCaptor.forClass(UpdateItemRequest.class);
+        verify(dynamoDb).updateItem(update.capture());
+        UpdateItemRequest request = update.getValue();
+        assertThat(request.tableName()).isEqualTo("todos");
+        assertThat(request.key()).isEqualTo(Map.of("PK", s("USER#user-1"), "SK", s("TODO#t-1")));
+        assertThat(request.updateExpression()).isEqualTo("SET #updatedAt = :now, #version = if_not_exists(#version,"
+                + " :zero) + :one, #title = :title, #done = :done, GSI1SK = :gsi1sk");
+        assertThat(request.conditionExpression()).isEqualTo("attribute_exists(PK) AND #type = :type AND"
+                + " #version = :expected");
+        assertThat(request.expressionAttributeNames()).isEqualTo(Map.of("#type", "_type", "#version", "version",
+                "#updatedAt", "updatedAt", "#title", "title", "#done", "done"));
+        Map<String, AttributeValue> values = request.expressionAttributeValues();
+        assertThat(Instant.parse(values.get(":now").s())).isBefore(Instant.now().plusSeconds(1));
+        assertThat(values).containsEntry(":type", s("Todo")).containsEntry(":zero", AttributeValue.fromN("0"))
+                .containsEntry(":one", AttributeValue.fromN("1")).containsEntry(":title", s("Ship it"))
+                .containsEntry(":done", AttributeValue.fromBool(true)).containsEntry(":gsi1sk", s("DONE#true#t-1"))
+                .containsEntry(":expected", AttributeValue.fromN("3")).hasSize(8);
+        assertThat(request.returnValues()).isEqualTo(ReturnValue.ALL_NEW);
+        assertThat(request.returnValuesOnConditionCheckFailure()).isEqualTo(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsOnly(Map.entry("content-type", "application/json"),
+                Map.entry("etag", "\"4\""));
+        assertThat(JSON.readTree(response.getBody())).isEqualTo(todoJson("t-1", 4).put("title", "Ship it")
+                .put("done", true));
+    }
+
+    @Test
+    void patch_nullDueDate_removesItWithoutTouchingTheIndexKey() throws Exception {
+        // GIVEN
+        when(dynamoDb.updateItem(any(UpdateItemRequest.class)))
+                .thenReturn(UpdateItemResponse.builder().attributes(storedItem("t-1", 2)).build());
+
+        // WHEN
+        APIGatewayV2HTTPResponse response = handler.handleRequest(
+                event("PATCH", "/todos/t-1", null, "{\"dueDate\": null}", "user-1"), null);
+
+        // THEN
+        ArgumentCaptor<UpdateItemRequest> update = ArgumentCaptor.forClass(UpdateItemRequest.class);
+        verify(dynamoDb).updateItem(update.capture());
+        assertThat(update.getValue().updateExpression()).isEqualTo("SET #updatedAt = :now,"
+                + " #version = if_not_exists(#version, :zero) + :one REMOVE #dueDate");
+        assertThat(update.getValue().conditionExpression()).isEqualTo("attribute_exists(PK) AND #type = :type");
+        assertThat(update.getValue().expressionAttributeNames()).containsEntry("#dueDate", "dueDate");
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.getBody())).isEqualTo(todoJson("t-1", 2));
+    }
+
+    @Test
+    void patch_withoutChanges_readsConsistentlyAndWritesNothing() throws Exception {
+        // GIVEN
+        when(dynamoDb.getItem(any(GetItemRequest.class)))
+                .thenReturn(GetItemResponse.builder().item(storedItem("t-1", 3)).build());
+
+        // WHEN
+        APIGatewayV2HTTPResponse response = handler.handleRequest(
+                event("PATCH", "/todos/t-1", null, "{\"id\": \"t-9\"}", "user-1"), null);
+
+        // THEN
+        ArgumentCaptor<GetItemRequest> get = ArgumentCaptor.forClass(GetItemRequest.class);
+        verify(dynamoDb).getItem(get.capture());
+        verify(dynamoDb, times(0)).updateItem(any(UpdateItemRequest.class));
+        assertThat(get.getValue().key()).isEqualTo(Map.of("PK", s("USER#user-1"), "SK", s("TODO#t-1")));
+        assertThat(get.getValue().consistentRead()).isTrue();
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsEntry("etag", "\"3\"");
+        assertThat(JSON.readTree(response.getBody())).isEqualTo(todoJson("t-1", 3));
+    }
+
+    @Test
+    void patch_staleVersion_answers412AndMissingTodo_answers404() throws Exception {
+        // GIVEN
+        when(dynamoDb.updateItem(any(UpdateItemRequest.class)))
+                .thenThrow(ConditionalCheckFailedException.builder().item(storedItem("t-1", 5)).build())
+                .thenThrow(ConditionalCheckFailedException.builder().build());
+
+        // WHEN
+        APIGatewayV2HTTPResponse stale = handler.handleRequest(event("PATCH", "/todos/t-1", null,
+                "{\"done\": true}", "user-1", Map.of("if-match", "\"4\"")), null);
+        APIGatewayV2HTTPResponse missing = handler.handleRequest(
+                event("PATCH", "/todos/t-2", null, "{\"done\": true}", "user-1"), null);
+
+        // THEN
+        assertProblem(stale, 412, "Precondition Failed");
+        assertProblem(missing, 404, "Not Found");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"W/\"3\"", "\"v3\"", "\"3\", \"4\""})
+    void patch_ifMatchWithoutOneStrongVersion_answers412WithoutWriting(String ifMatch) throws Exception {
+        // WHEN
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event("PATCH", "/todos/t-1", null,
+                "{\"done\": true}", "user-1", Map.of("if-match", ifMatch)), null);
+
+        // THEN
+        assertProblem(response, 412, "Precondition Failed");
+        verifyNoInteractions(dynamoDb);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"ownerId\": \"user-2\"}", "[]", "{\"done\": null}", "{\"done\": \"yes\"}",
+        "{\"dueDate\": \"tomorrow\"}", "{\"title\": 5}", "{\"title\": ", ""})
+    void patch_unknownFieldWrongTypeOrMalformedJson_answers400WithoutWriting(String body) throws Exception {
+        // WHEN
+        APIGatewayV2HTTPResponse response = handler.handleRequest(
+                event("PATCH", "/todos/t-1", null, body, "user-1"), null);
+
+        // THEN
+        assertProblem(response, 400, "Bad Request");
+        verifyNoInteractions(dynamoDb);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"title\": null}", "{\"title\": \" \"}"})
+    void patch_removedOrBlankTitle_answers422WithoutWriting(String body) throws Exception {
+        // WHEN
+        APIGatewayV2HTTPResponse response = handler.handleRequest(
+                event("PATCH", "/todos/t-1", null, body, "user-1"), null);
+
+        // THEN
+        assertProblem(response, 422, "Unprocessable Content");
+        verifyNoInteractions(dynamoDb);
+    }
+
+    @Test
     void otherMethodOnKnownPath_answers405WithAllow() throws Exception {
         // WHEN
         APIGatewayV2HTTPResponse item = handler.handleRequest(event("DELETE", "/todos/t-1", null, null, "user-1"), null);
@@ -330,7 +473,7 @@ class BaselineTodoHandlerTest {
 
         // THEN
         assertProblem(item, 405, "Method Not Allowed");
-        assertThat(item.getHeaders()).containsEntry("allow", "GET");
+        assertThat(item.getHeaders()).containsEntry("allow", "GET, PATCH");
         assertProblem(collection, 405, "Method Not Allowed");
         assertThat(collection.getHeaders()).containsEntry("allow", "GET, POST");
         verifyNoInteractions(dynamoDb);
@@ -371,12 +514,18 @@ class BaselineTodoHandlerTest {
     }
 
     private static APIGatewayV2HTTPEvent event(String method, String path, String query, String body, String sub) {
+        return event(method, path, query, body, sub, Map.of());
+    }
+
+    private static APIGatewayV2HTTPEvent event(String method, String path, String query, String body, String sub,
+            Map<String, String> headers) {
         JWT jwt = JWT.builder().withClaims(sub == null ? Map.of() : Map.of("sub", sub)).withScopes(List.of()).build();
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey("$default")
                 .withRawPath(path)
                 .withRawQueryString(query == null ? "" : query)
+                .withHeaders(headers)
                 .withBody(body)
                 .withIsBase64Encoded(false)
                 .withRequestContext(RequestContext.builder()
@@ -406,7 +555,7 @@ class BaselineTodoHandlerTest {
                 Map.entry("createdAt", s(CREATED_AT)), Map.entry("updatedAt", s(UPDATED_AT)));
     }
 
-    private static JsonNode todoJson(String id, int version) {
+    private static ObjectNode todoJson(String id, int version) {
         return JSON.createObjectNode().put("id", id).put("title", "Todo " + id).put("done", false)
                 .put("version", version).put("createdAt", CREATED_AT).put("updatedAt", UPDATED_AT);
     }
