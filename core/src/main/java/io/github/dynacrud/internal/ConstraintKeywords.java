@@ -27,7 +27,10 @@ import jakarta.validation.constraints.Size;
 import jakarta.validation.metadata.ConstraintDescriptor;
 import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import org.hibernate.validator.constraints.CompositionType;
 import org.hibernate.validator.constraints.ConstraintComposition;
@@ -99,7 +102,11 @@ public final class ConstraintKeywords {
      */
     public static void apply(ObjectNode schema, Kind kind, boolean nullable,
             Collection<? extends ConstraintDescriptor<?>> constraints) {
-        for (ConstraintDescriptor<?> constraint : constraints) {
+        // Validation hands constraints over in no order; sorted, the same record always gives the same schema.
+        List<ConstraintDescriptor<?>> sorted = new ArrayList<>(constraints);
+        sorted.sort(Comparator.comparing((ConstraintDescriptor<?> c) -> c.getAnnotation().annotationType().getName())
+                .thenComparing(c -> c.getAnnotation().toString()));
+        for (ConstraintDescriptor<?> constraint : sorted) {
             applyOne(schema, kind, nullable, constraint.getAnnotation());
             if (allMustHold(constraint)) {
                 apply(schema, kind, nullable, constraint.getComposingConstraints());

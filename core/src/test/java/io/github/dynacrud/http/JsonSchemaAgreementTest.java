@@ -98,6 +98,13 @@ class JsonSchemaAgreementTest {
                         new Trip("t1", "Rome", null, null, null, List.of(), 1L),
                         object("{\"id\":\"t1\",\"name\":\"Rome\",\"start\":\"2026-05-01\",\"end\":\"2026-05-03\","
                                 + "\"origin\":{\"city\":\"Paris\"},\"tags\":[\"art\"]}")),
+                new Case("Everything", Everything.ENTITY, "/things", "/things/e1", Set.of(),
+                        new Everything("e1", "hi", true, null, 1, 2L, null, null, null, null, null, null, List.of(),
+                                Set.of(), Map.of(), null, null),
+                        object("{\"id\":\"e1\",\"text\":\"hi\",\"flag\":true,\"count\":1,\"big\":2,"
+                                + "\"amount\":1.5,\"at\":\"2026-12-01T09:45:00Z\",\"day\":\"2026-12-24\","
+                                + "\"color\":\"RED\",\"tags\":[\"a\"],\"labels\":[\"a\"],\"attributes\":{\"a\":\"x\"},"
+                                + "\"address\":{\"street\":\"Main\",\"city\":\"Paris\"}}")),
                 new Case("Gauge", Gauge.ENTITY, "/gauges", "/gauges/g1", Set.of(), gauge(),
                         object("{\"id\":\"g1\",\"name\":\"Boiler\",\"tags\":[\"heat\"],\"labels\":[\"a\"],"
                                 + "\"weights\":{\"a\":\"x\"},\"level\":3,\"price\":9.5,\"positive\":1,\"zeroOrMore\":0,"
