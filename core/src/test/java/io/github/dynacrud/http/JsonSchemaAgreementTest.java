@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -69,7 +70,23 @@ class JsonSchemaAgreementTest {
                     + " in a description)", d -> d.startsWith("Gauge ") && (d.contains(" before=\"")
                             || d.contains(" after=\""))),
             new Known("@Pattern with flags (CASE_INSENSITIVE) has no ECMA 262 equivalent in a JSON Schema pattern (the"
-                    + " schema describes it instead)", d -> d.startsWith("Gauge ") && d.contains(" caseless=")));
+                    + " schema describes it instead)", d -> d.startsWith("Gauge ") && d.contains(" caseless=")),
+            new Known("JSON Schema counts 1.0 as an integer; the mapper refuses a fraction for an integer attribute",
+                    d -> d.endsWith("=1.0")),
+            new Known("@Size and @Length count UTF-16 code units, maxLength counts characters: three emoji are six",
+                    d -> d.contains("\ud83d\ude00")),
+            new Known("RFC 3339, which the date-time format follows, allows a lower-case t and z; ISO-8601 as java.time"
+                    + " reads it does not", d -> d.contains("t09:45:00z")),
+            new Known("java.time reads 23:59:60 at the end of any day; the date-time format only on a day that had a"
+                    + " leap second", d -> d.contains("T23:59:60Z")));
+
+    /** The reasons that explained a disagreement, so that none is listed for nothing. */
+    private static final Set<String> EXPLAINED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @AfterAll
+    static void everyKnownDisagreement_happened() {
+        assertThat(EXPLAINED).containsExactlyInAnyOrderElementsOf(KNOWN.stream().map(Known::reason).toList());
+    }
 
     /** One entity as a resource serves it, with a valid body and field values to try. */
     private record Case(String name, Entity<?> entity, String collection, String item, Set<String> fromPath,
@@ -128,7 +145,6 @@ class JsonSchemaAgreementTest {
                 "PUT", SchemaValidator.of(schemas, schemas.entity(json, JsonSchemas.Shape.REPLACE)),
                 "PATCH", SchemaValidator.of(schemas, schemas.entity(json, JsonSchemas.Shape.PATCH)));
         List<String> disagreements = new ArrayList<>();
-        List<String> explained = new ArrayList<>();
         int refusedByBoth = 0;
         int acceptedByBoth = 0;
         // WHEN every body goes to both
@@ -146,7 +162,7 @@ class JsonSchemaAgreementTest {
                     refusedByBoth += serverAccepts ? 0 : 1;
                     acceptedByBoth += serverAccepts ? 1 : 0;
                 } else if (KNOWN.stream().anyMatch(k -> k.matches().test(description))) {
-                    explained.add(description);
+                    KNOWN.stream().filter(k -> k.matches().test(description)).forEach(k -> EXPLAINED.add(k.reason()));
                 } else {
                     disagreements.add(description + ": server " + response.status() + " "
                             + (serverAccepts ? "" : JsonBodies.body(response)) + ", schema " + errors);
@@ -173,13 +189,23 @@ class JsonSchemaAgreementTest {
             ObjectNode missing = entity.valid().deepCopy();
             missing.remove(field);
             bodies.put("without " + field, missing);
-            for (JsonNode value : values()) {
+            for (JsonNode value : valuesFor(entity.valid().get(field))) {
                 ObjectNode changed = entity.valid().deepCopy();
                 changed.set(field, value);
                 bodies.put(field + "=" + value, changed);
             }
         }
         return bodies;
+    }
+
+    /**
+     * Values to put in a field: every value of the JSON type its valid value has, and the first value of each other
+     * type, which is enough to break a field with its type.
+     */
+    private static List<JsonNode> valuesFor(JsonNode valid) {
+        Set<com.fasterxml.jackson.databind.node.JsonNodeType> seen = new java.util.HashSet<>();
+        return values().stream().filter(value -> valid != null && value.getNodeType() == valid.getNodeType()
+                || seen.add(value.getNodeType())).toList();
     }
 
     /** Values of every JSON type, around the limits the test records declare. */
@@ -189,13 +215,14 @@ class JsonSchemaAgreementTest {
         values.add(NODES.booleanNode(true));
         values.add(NODES.booleanNode(false));
         for (String number : List.of("-1", "0", "1", "3", "10", "11", "100.5", "100.6", "999.99", "1000", "0.001",
-                "1.5", "75001")) {
+                "1.5", "75001", "1.0")) {
             values.add(NODES.numberNode(new BigDecimal(number)));
         }
         for (String text : List.of("", " ", "\u00a0", "\t", "ABC", "AB", "xyz", "abc", "a#b", "a b", "ann@example.com",
                 "not-an-email", "x".repeat(11), "x".repeat(21), "x".repeat(300), "2026-12-24", "2026-13-01",
                 "2026-04-01", "2026-12-01T09:45:00Z", "2999-01-01T00:00:00Z", "2000-01-01", "2999-01-01", "RED",
-                "red", "my-slug", "My Slug", "anything")) {
+                "red", "my-slug", "My Slug", "anything", "\ud83d\ude00\ud83d\ude00\ud83d\ude00",
+                "2026-12-01T09:45:00+01:00", "2026-12-01t09:45:00z", "2026-12-31T23:59:60Z", "2026-02-30")) {
             values.add(NODES.textNode(text));
         }
         for (String json : List.of("[]", "[\"a\"]", "[\"\"]", "[\"a\",\"a\"]", "[\"a\",\"b\",\"c\",\"d\"]", "[1]",
