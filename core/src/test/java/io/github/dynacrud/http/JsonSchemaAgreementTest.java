@@ -89,7 +89,7 @@ class JsonSchemaAgreementTest {
     }
 
     /** One entity as a resource serves it, with a valid body and field values to try. */
-    private record Case(String name, Entity<?> entity, String collection, String item, Set<String> fromPath,
+    private record Case(String name, Entity<?> entity, String collection, String item, Set<String> readOnly,
             Record stored, ObjectNode valid) {
         @Override
         public String toString() {
@@ -107,6 +107,9 @@ class JsonSchemaAgreementTest {
                         object("{\"email\":\"ann@example.com\",\"name\":\"Ann\"}")),
                 new Case("Notebook", Notebook.ENTITY, "/notebooks", "/notebooks/nb1", Set.of(),
                         new Notebook("alice", "nb1", "Work", 0, 1L, NOW, NOW),
+                        object("{\"id\":\"nb1\",\"name\":\"Work\",\"noteCount\":0}")),
+                new Case("Notebook counting its notes", Notebook.ENTITY, "/notebooks", "/notebooks/nb1",
+                        Set.of("noteCount"), new Notebook("alice", "nb1", "Work", 2, 1L, NOW, NOW),
                         object("{\"id\":\"nb1\",\"name\":\"Work\",\"noteCount\":0}")),
                 new Case("Note", Note.ENTITY, "/notebooks/{notebookId}/notes", "/notebooks/nb1/notes/n1",
                         Set.of("notebookId"), new Note("alice", "nb1", "n1", "Hello", false, 1L, NOW, NOW),
@@ -139,7 +142,7 @@ class JsonSchemaAgreementTest {
         // GIVEN the entity's resource on a router, and the schemas of its bodies
         Router router = router(entity);
         JsonSchemas schemas = new JsonSchemas();
-        EntityJson<?> json = EntityJson.of(entity.entity(), entity.fromPath());
+        EntityJson<?> json = EntityJson.of(entity.entity(), entity.readOnly());
         Map<String, SchemaValidator> shapes = Map.of(
                 "POST", SchemaValidator.of(schemas, schemas.entity(json, JsonSchemas.Shape.CREATE)),
                 "PUT", SchemaValidator.of(schemas, schemas.entity(json, JsonSchemas.Shape.REPLACE)),
@@ -244,9 +247,15 @@ class JsonSchemaAgreementTest {
         when(client.updateItem(any(UpdateItemRequest.class)))
                 .thenReturn(UpdateItemResponse.builder().attributes(stored).build());
         SingleTable table = SingleTable.builder().client(client).tableName("app").build();
-        return Router.builder().resource(entity.collection(), table.repository(entity.entity()),
-                ResourceOptions.builder().operations(Operation.CREATE, Operation.REPLACE, Operation.PATCH).build())
-                .build();
+        ResourceOptions writes = ResourceOptions.builder()
+                .operations(Operation.CREATE, Operation.REPLACE, Operation.PATCH).build();
+        Router.Builder router = Router.builder().resource(entity.collection(), table.repository(entity.entity()), writes);
+        if (entity.readOnly().contains("noteCount")) {
+            // Notes that name the notebooks as their parent make the notebooks' count read-only.
+            router.resource("/notebooks/{notebookId}/notes", table.repository(Note.ENTITY), ResourceOptions.builder()
+                    .parent(table.repository(Notebook.ENTITY), "noteCount").build());
+        }
+        return router.build();
     }
 
     @SuppressWarnings("unchecked")
