@@ -5,18 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dynacrud.entity.Entity;
-import io.github.dynacrud.entity.Index;
-import io.github.dynacrud.entity.KeyParts;
-import io.github.dynacrud.entity.KeyTemplate;
-import io.github.dynacrud.internal.RecordModel;
-import io.github.dynacrud.internal.SchemaKeywords;
-import io.github.dynacrud.internal.Validation;
 import io.github.dynacrud.internal.ValueChecks;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.math.BigDecimal;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +55,7 @@ final class JsonSchemas {
         Object key = List.of(entity, shape, writable);
         if (!names.containsKey(key)) {
             components.set(reserve(key, List.of(entity.type() + suffix)),
-                    new EntityShape(entity, writable, shape).schema());
+                    new EntitySchema(types, mapper, entity, writable, shape).schema());
         }
         return ref(names.get(key));
     }
@@ -138,116 +129,16 @@ final class JsonSchemas {
         return JsonNodeFactory.instance.objectNode().put("$ref", REF + name);
     }
 
-    private static ObjectNode object() {
+    /** @return a new schema of a JSON object */
+    static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode().put("type", "object");
     }
 
-    private static void finish(ObjectNode schema, ArrayNode required) {
+    /** Closes an object's schema: its required properties, if any, and no others than those it lists. */
+    static void finish(ObjectNode schema, ArrayNode required) {
         if (!required.isEmpty()) {
             schema.set("required", required);
         }
         schema.put("additionalProperties", false);
-    }
-
-    /** One shape of an entity's body. */
-    private final class EntityShape {
-        private final Entity<?> entity;
-        private final Set<String> writable;
-        private final Shape shape;
-        private final Set<String> visible = new LinkedHashSet<>();
-        private final Set<String> keyParts = new LinkedHashSet<>();
-        /** What every stored item has: its key and what the server fills. */
-        private final Set<String> alwaysSet = new LinkedHashSet<>();
-        private final Map<String, Type> componentTypes = new HashMap<>();
-        private final Map<String, Class<?>> componentRaw = new HashMap<>();
-
-        EntityShape(Entity<?> entity, Set<String> writable, Shape shape) {
-            this.entity = entity;
-            this.writable = writable;
-            this.shape = shape;
-            for (RecordComponent component : entity.recordType().getRecordComponents()) {
-                componentTypes.put(component.getName(), component.getGenericType());
-                componentRaw.put(component.getName(), component.getType());
-                if (!entity.hiddenAttributes().contains(component.getName())) {
-                    visible.add(component.getName());
-                }
-            }
-            keyParts.addAll(entity.keyAttributes());
-            alwaysSet.addAll(entity.keyAttributes());
-            alwaysSet.addAll(entity.managedAttributes());
-            keyParts.addAll(entity.uniqueAttributes());
-            for (Index index : entity.indexes()) {
-                keyParts.addAll(index.partitionKey().attributes());
-                keyParts.addAll(index.sortKey().attributes());
-            }
-        }
-
-        ObjectNode schema() {
-            Class<?> type = entity.recordType();
-            RecordProperties json = RecordProperties.of(mapper, type);
-            ObjectNode schema = object();
-            ObjectNode properties = schema.putObject("properties");
-            ArrayNode required = JsonNodeFactory.instance.arrayNode();
-            if (shape == Shape.OUTPUT) {
-                for (RecordProperties.Property property : json.written()) {
-                    if (property.isComponent() && !visible.contains(property.internal())) {
-                        continue;
-                    }
-                    ObjectNode value = property.isComponent() ? attribute(type, property.internal(),
-                            !alwaysSet.contains(property.internal()))
-                            : types.schema(property.type(), ValueChecks.NONE, false, true,
-                                    type.getSimpleName() + "." + property.internal());
-                    if (!writable.contains(property.internal())) {
-                        value.put("readOnly", true);
-                    }
-                    properties.set(property.name(), value);
-                    if (property.always()) {
-                        required.add(property.name());
-                    }
-                }
-            } else {
-                json.read().forEach((name, component) -> {
-                    if (visible.contains(component)) {
-                        input(type, name, component, properties, required);
-                    }
-                });
-            }
-            finish(schema, required);
-            return schema;
-        }
-
-        private void input(Class<?> type, String name, String component, ObjectNode properties, ArrayNode required) {
-            boolean chosenId = shape == Shape.CREATE && !entity.generatesId()
-                    && entity.idAttribute().filter(component::equals).isPresent();
-            if (!writable.contains(component) && !chosenId) {
-                // The server ignores these whatever their value, so a body may carry anything under their names.
-                properties.putObject(name).put("readOnly", true)
-                        .put("description", "set by the server; ignored in a request body");
-                return;
-            }
-            // What validation sees: on create a missing or null list, set or map is an empty one, a missing primitive
-            // is zero on create and replace; on replace and patch a null is a null.
-            Class<?> raw = componentRaw.get(component);
-            Object absent = shape == Shape.CREATE || raw.isPrimitive() ? RecordModel.emptyValue(raw) : null;
-            Object nullValue = shape == Shape.CREATE ? RecordModel.emptyValue(raw) : null;
-            boolean nullable = !raw.isPrimitive() && !chosenId && Validation.accepts(type, component, nullValue);
-            properties.set(name, attribute(type, component, nullable));
-            if (shape != Shape.PATCH && (chosenId || !Validation.accepts(type, component, absent))) {
-                required.add(name);
-            }
-        }
-
-        /** A component's schema, with the rules of key parts on the strings that go into keys. */
-        private ObjectNode attribute(Class<?> type, String component, boolean nullable) {
-            Type javaType = componentTypes.get(component);
-            ObjectNode value = types.schema(javaType, ValueChecks.of(type, component), true, nullable,
-                    type.getSimpleName() + "." + component);
-            if (keyParts.contains(component) && javaType == String.class) {
-                SchemaKeywords.atLeast(value, "minLength", BigDecimal.ONE);
-                SchemaKeywords.atMost(value, "maxLength", BigDecimal.valueOf(KeyParts.MAX_LENGTH));
-                SchemaKeywords.pattern(value, "^[^" + KeyTemplate.SEPARATOR + "]*$");
-            }
-            return value;
-        }
     }
 }
