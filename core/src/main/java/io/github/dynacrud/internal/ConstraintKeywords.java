@@ -35,6 +35,7 @@ import java.util.Optional;
 import org.hibernate.validator.constraints.CompositionType;
 import org.hibernate.validator.constraints.ConstraintComposition;
 import org.hibernate.validator.constraints.Length;
+import org.hibernate.validator.constraints.UniqueElements;
 
 /**
  * Bean Validation constraints as JSON Schema 2020-12 keywords, each exactly as strict as its validator: a constraint
@@ -168,6 +169,8 @@ public final class ConstraintKeywords {
             }
         } else if (kind == Kind.BOOLEAN && (annotation instanceof AssertTrue || annotation instanceof AssertFalse)) {
             SchemaKeywords.constant(schema, annotation instanceof AssertTrue, nullable);
+        } else if (annotation instanceof UniqueElements && kind == Kind.ARRAY) {
+            schema.put("uniqueItems", true);
         } else if (annotation instanceof Null) {
             schema.putNull("const");
         } else {

@@ -126,7 +126,7 @@ class JsonSchemaAgreementTest {
                                 + "\"color\":\"RED\",\"tags\":[\"a\"],\"labels\":[\"a\"],\"attributes\":{\"a\":\"x\"},"
                                 + "\"address\":{\"street\":\"Main\",\"city\":\"Paris\"}}")),
                 new Case("Gauge", Gauge.ENTITY, "/gauges", "/gauges/g1", Set.of(), gauge(),
-                        object("{\"id\":\"g1\",\"name\":\"Boiler\",\"tags\":[\"heat\"],\"labels\":[\"a\"],"
+                        object("{\"id\":\"g1\",\"name\":\"Boiler\",\"tags\":[\"heat\"],\"steps\":[\"a\"],\"labels\":[\"a\"],"
                                 + "\"weights\":{\"a\":\"x\"},\"level\":3,\"price\":9.5,\"positive\":1,\"zeroOrMore\":0,"
                                 + "\"negative\":-1,\"notPositive\":0,\"code\":\"ABC\",\"caseless\":\"ABC\","
                                 + "\"email\":\"ann@example.com\",\"money\":12.25,\"accepted\":true,\"rejected\":false,"
@@ -264,7 +264,7 @@ class JsonSchemaAgreementTest {
     }
 
     private static Gauge gauge() {
-        return new Gauge("g1", "Boiler", List.of("heat"), Set.of("a"), Map.of("a", "x"), 3, new BigDecimal("9.5"), 1L, 0,
+        return new Gauge("g1", "Boiler", List.of("heat"), List.of("a"), Set.of("a"), Map.of("a", "x"), 3, new BigDecimal("9.5"), 1L, 0,
                 -1, 0, "ABC", "ABC", "ann@example.com", new BigDecimal("12.25"), true, false, null,
                 Instant.parse("2020-01-01T00:00:00Z"), java.time.LocalDate.parse("2999-01-01"), "abc", 3,
                 Everything.Color.RED, "my-slug", "anything", new Gauge.Place("Paris", 75001),

@@ -164,6 +164,7 @@ class JsonSchemasTest {
                   "name":{"type":"string","minLength":1,"pattern":NOT_BLANK,"maxLength":20},
                   "tags":{"type":"array","items":{"type":"string","minLength":1,"pattern":NOT_BLANK,"maxLength":10},
                     "minItems":1},
+                  "steps":{"type":["array","null"],"items":{"type":"string"},"maxItems":3,"uniqueItems":true},
                   "labels":{"type":["array","null"],"items":{"type":"string"},"uniqueItems":true,"minItems":1,
                     "maxItems":3},
                   "weights":{"type":["object","null"],"propertyNames":{"pattern":"^(?:[a-z]+)$"},
