@@ -44,8 +44,10 @@ public final class Router {
     private final ProblemMapper problems;
     private final int bodyLimit;
     private final String basePath;
+    private final List<EntityResource<?>> resources;
 
-    private record Route(String method, PathTemplate template, Handler handler) {
+    /** A route: its method, its template with the group's prefix, and its handler. */
+    record Route(String method, PathTemplate template, Handler handler) {
     }
 
     private Router(Builder b) {
@@ -55,6 +57,22 @@ public final class Router {
         this.problems = new ProblemMapper(b.exceptionHandlers);
         this.bodyLimit = b.bodyLimit;
         this.basePath = b.basePath;
+        this.resources = List.copyOf(b.resources);
+    }
+
+    /** @return every route, in the order they were added, for the OpenAPI document */
+    List<Route> routes() {
+        return routes;
+    }
+
+    /** @return every mounted resource, for the OpenAPI document */
+    List<EntityResource<?>> resources() {
+        return resources;
+    }
+
+    /** @return the base path requests may carry, empty for none */
+    String basePath() {
+        return basePath;
     }
 
     /** @return a builder with no routes */
@@ -226,6 +244,7 @@ public final class Router {
         private String basePath = "";
         private String prefix = "";
         private final List<EntityResource<?>> resources = new ArrayList<>();
+        private final List<Consumer<Router>> onBuild = new ArrayList<>();
 
         private Builder() {
         }
@@ -463,6 +482,37 @@ public final class Router {
         }
 
         /**
+         * Serves the router's {@linkplain OpenApi OpenAPI document} at a path with {@code GET} (and {@code HEAD}); no
+         * route serves it unless this is called. The document is generated on its first request, never at start-up,
+         * and kept.
+         *
+         * <pre>{@code
+         * Router.builder().resource("/todos", todos).openApi("/openapi.json", OpenApi.Info.of("Todo API", "1.0.0"));
+         * }</pre>
+         *
+         * @param path such as {@code "/openapi.json"}
+         * @param info the API's title and version
+         * @return this builder
+         * @throws IllegalArgumentException when the path is malformed or another GET route has the same shape
+         */
+        public Builder openApi(String path, OpenApi.Info info) {
+            Objects.requireNonNull(info, "info");
+            Router[] built = new Router[1];
+            byte[][] document = new byte[1][];
+            route("GET", path, request -> {
+                synchronized (document) {
+                    if (document[0] == null) {
+                        document[0] = OpenApi.document(built[0], info)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                }
+                return HttpResponse.bytes(200, HttpResponse.JSON, document[0]);
+            });
+            onBuild.add(router -> built[0] = router);
+            return this;
+        }
+
+        /**
          * Builds the router.
          *
          * @return the router
@@ -509,7 +559,9 @@ public final class Router {
                             + " starts with the base path '" + basePath + "'; give route templates without it");
                 }
             }
-            return new Router(this);
+            Router router = new Router(this);
+            onBuild.forEach(hook -> hook.accept(router));
+            return router;
         }
 
         private static String join(String prefix, String path) {
