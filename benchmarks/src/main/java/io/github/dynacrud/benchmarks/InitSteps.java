@@ -66,10 +66,10 @@ public final class InitSteps {
         static void steps(InitSteps steps, DynamoDbClient client) {
             Objects.requireNonNull(Todo.ENTITY);
             steps.lap("`Todo.ENTITY`: the entity and its checks");
-            Validation.prepare(Object.class);
-            steps.lap("Hibernate Validator: the validator factory");
+            Validation.prepare(Todo.class);
+            steps.lap("validation: `Todo`'s constraints, read for the built-in checks");
             EntityRepository<Todo> todos = SingleTable.fromEnvironment(ENVIRONMENT, client).repository(Todo.ENTITY);
-            steps.lap("the repository: the static table schema and `Todo`'s constraint metadata");
+            steps.lap("the repository: the static table schema");
             Router.builder().cors(CorsPolicy.builder().allowedOrigins("*").build())
                     .resource("/todos", todos, ResourceOptions.builder()
                             .listFilter("done", Boolean.class, done -> Query.index("GSI1")
