@@ -21,6 +21,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * A record's constraints when they are all among the most common built-in ones ({@code @NotNull}, {@code @NotBlank},
@@ -43,6 +45,8 @@ final class BuiltInConstraints {
     /** Resources that would change how Hibernate Validator is configured or words its messages. */
     private static final List<String> CONFIGURATION = List.of("META-INF/validation.xml");
     private static final List<String> BUNDLES = List.of("ValidationMessages", "ContributorValidationMessages");
+    /** Whether each class loader's resources configure validation: one look per loader, not per record. */
+    private static final Map<ClassLoader, Boolean> CONFIGURED = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** The rules of each constrained component, from its field and the field's type. */
     private final Map<String, List<Rule>> rules;
@@ -285,7 +289,11 @@ final class BuiltInConstraints {
      * come first.
      */
     private static boolean applicationConfiguresValidation(ClassLoader loader) {
-        ClassLoader classes = loader != null ? loader : ClassLoader.getSystemClassLoader();
+        return CONFIGURED.computeIfAbsent(loader != null ? loader : ClassLoader.getSystemClassLoader(),
+                BuiltInConstraints::findsConfiguration);
+    }
+
+    static boolean findsConfiguration(ClassLoader classes) {
         for (String resource : CONFIGURATION) {
             if (classes.getResource(resource) != null) {
                 return true;

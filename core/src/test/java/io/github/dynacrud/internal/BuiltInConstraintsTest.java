@@ -12,11 +12,16 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BuiltInConstraintsTest {
     /** Every constraint and type the built-in checks take, with bounds at their edges. */
@@ -191,6 +196,22 @@ class BuiltInConstraintsTest {
     void of_aClassThatIsNotARecord_leavesItToHibernateValidator() {
         assertThat(BuiltInConstraints.of(Object.class)).isEmpty();
         assertThat(BuiltInConstraints.of(String.class)).isEmpty();
+    }
+
+    @Test
+    void findsConfiguration_anApplicationsMessageBundle_leavesValidationToHibernateValidator(@TempDir Path resources)
+            throws Exception {
+        // GIVEN
+        Files.writeString(resources.resolve("ValidationMessages.properties"),
+                "jakarta.validation.constraints.NotBlank.message = say something\n");
+
+        // WHEN / THEN
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {resources.toUri().toURL()}, null)) {
+            assertThat(BuiltInConstraints.findsConfiguration(loader)).isTrue();
+        }
+        try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
+            assertThat(BuiltInConstraints.findsConfiguration(empty)).isFalse();
+        }
     }
 
     @Test
