@@ -2,12 +2,6 @@ package io.github.dynacrud.internal;
 
 import io.github.dynacrud.ValidationException.Violation;
 import jakarta.validation.Constraint;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -20,7 +14,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -49,11 +42,11 @@ final class BuiltInConstraints {
     private static final Map<ClassLoader, Boolean> CONFIGURED = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** The rules of each constrained component, from its field and the field's type. */
-    private final Map<String, List<Rule>> rules;
+    private final Map<String, List<BuiltInRule>> rules;
     /** How to read the field of each constrained component, which Hibernate Validator checks. */
     private final List<Read> reads;
 
-    private BuiltInConstraints(Map<String, List<Rule>> rules, List<Read> reads) {
+    private BuiltInConstraints(Map<String, List<BuiltInRule>> rules, List<Read> reads) {
         this.rules = rules;
         this.reads = reads;
     }
@@ -69,12 +62,12 @@ final class BuiltInConstraints {
                 || carriesValidation(type.getAnnotations()) || interfacesCarryValidation(type)) {
             return Optional.empty();
         }
-        Map<String, List<Rule>> rules = new HashMap<>();
+        Map<String, List<BuiltInRule>> rules = new HashMap<>();
         List<Read> reads = new ArrayList<>();
         try {
             for (RecordComponent component : type.getRecordComponents()) {
                 Field field = type.getDeclaredField(component.getName());
-                Optional<List<Rule>> found = rules(field, component.getType());
+                Optional<List<BuiltInRule>> found = rules(field, component.getType());
                 if (found.isEmpty()) {
                     return Optional.empty();
                 }
@@ -154,8 +147,8 @@ final class BuiltInConstraints {
         return found;
     }
 
-    private static void addViolations(String attribute, Object value, List<Rule> rules, List<Violation> found) {
-        for (Rule rule : rules) {
+    private static void addViolations(String attribute, Object value, List<BuiltInRule> rules, List<Violation> found) {
+        for (BuiltInRule rule : rules) {
             if (!rule.allows(value)) {
                 found.add(new Violation(attribute, rule.message()));
             }
@@ -173,15 +166,15 @@ final class BuiltInConstraints {
     }
 
     /** The rules of a component's field and its type, or empty when one of them is not built in. */
-    private static Optional<List<Rule>> rules(Field field, Class<?> rawType) {
+    private static Optional<List<BuiltInRule>> rules(Field field, Class<?> rawType) {
         if (nestsAnnotations(field.getAnnotatedType())) {
             return Optional.empty();
         }
         Set<Annotation> annotations = new LinkedHashSet<>(List.of(field.getAnnotations()));
         annotations.addAll(List.of(field.getAnnotatedType().getAnnotations()));
-        List<Rule> rules = new ArrayList<>();
+        List<BuiltInRule> rules = new ArrayList<>();
         for (Annotation annotation : annotations) {
-            Optional<Rule> rule = Rule.of(annotation, rawType);
+            Optional<BuiltInRule> rule = BuiltInRule.of(annotation, rawType);
             if (rule.isPresent()) {
                 rules.add(rule.get());
             } else if (isValidation(annotation)) {
@@ -192,7 +185,7 @@ final class BuiltInConstraints {
     }
 
     /** Reads one value of a record and checks it against its rules. */
-    private record Read(String name, MethodHandle reader, List<Rule> rules) {
+    private record Read(String name, MethodHandle reader, List<BuiltInRule> rules) {
         Object value(Object item) {
             try {
                 return reader.invokeExact(item);
@@ -310,77 +303,5 @@ final class BuiltInConstraints {
             }
         }
         return false;
-    }
-
-    /** What one built-in constraint allows, and what it says otherwise. */
-    private record Rule(Kind kind, long min, long max, String message) {
-        static Optional<Rule> of(Annotation annotation, Class<?> type) {
-            if (annotation instanceof NotNull notNull && isDefault(notNull.message(), notNull.groups(), "NotNull")) {
-                return Optional.of(new Rule(Kind.NOT_NULL, 0, 0, "must not be null"));
-            }
-            if (annotation instanceof NotBlank notBlank && isDefault(notBlank.message(), notBlank.groups(), "NotBlank")
-                    && CharSequence.class.isAssignableFrom(type)) {
-                return Optional.of(new Rule(Kind.NOT_BLANK, 0, 0, "must not be blank"));
-            }
-            if (annotation instanceof NotEmpty notEmpty && isDefault(notEmpty.message(), notEmpty.groups(), "NotEmpty")
-                    && Kind.hasSize(type)) {
-                return Optional.of(new Rule(Kind.NOT_EMPTY, 0, 0, "must not be empty"));
-            }
-            if (annotation instanceof Size size && isDefault(size.message(), size.groups(), "Size")
-                    && Kind.hasSize(type) && size.min() >= 0 && size.max() >= size.min()) {
-                return Optional.of(new Rule(Kind.SIZE, size.min(), size.max(),
-                        "size must be between " + size.min() + " and " + size.max()));
-            }
-            if (annotation instanceof Min min && isDefault(min.message(), min.groups(), "Min") && Kind.isWhole(type)) {
-                return Optional.of(new Rule(Kind.MIN, min.value(), 0,
-                        "must be greater than or equal to " + min.value()));
-            }
-            if (annotation instanceof Max max && isDefault(max.message(), max.groups(), "Max") && Kind.isWhole(type)) {
-                return Optional.of(new Rule(Kind.MAX, 0, max.value(), "must be less than or equal to " + max.value()));
-            }
-            return Optional.empty();
-        }
-
-        private static boolean isDefault(String message, Class<?>[] groups, String name) {
-            return groups.length == 0 && message.equals("{" + VALIDATION_PACKAGE + "constraints." + name + ".message}");
-        }
-
-        boolean allows(Object value) {
-            return switch (kind) {
-                case NOT_NULL -> value != null;
-                case NOT_BLANK -> value != null && !value.toString().isBlank();
-                case NOT_EMPTY -> value != null && Kind.size(value) > 0;
-                case SIZE -> value == null || Kind.size(value) >= min && Kind.size(value) <= max;
-                case MIN -> value == null || ((Number) value).longValue() >= min;
-                case MAX -> value == null || ((Number) value).longValue() <= max;
-            };
-        }
-    }
-
-    /** The built-in constraints checked here, and the types they apply to. */
-    private enum Kind {
-        NOT_NULL, NOT_BLANK, NOT_EMPTY, SIZE, MIN, MAX;
-
-        private static final Set<Class<?>> WHOLE = Set.of(long.class, Long.class, int.class, Integer.class,
-                short.class, Short.class, byte.class, Byte.class);
-
-        static boolean hasSize(Class<?> type) {
-            return CharSequence.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type)
-                    || Map.class.isAssignableFrom(type);
-        }
-
-        static boolean isWhole(Class<?> type) {
-            return WHOLE.contains(type);
-        }
-
-        static int size(Object value) {
-            if (value instanceof CharSequence text) {
-                return text.length();
-            }
-            if (value instanceof Collection<?> collection) {
-                return collection.size();
-            }
-            return ((Map<?, ?>) value).size();
-        }
     }
 }
