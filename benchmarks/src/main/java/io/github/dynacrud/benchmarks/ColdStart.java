@@ -147,9 +147,7 @@ final class ColdStart implements AutoCloseable {
                     }
                     Thread.sleep(5);
                 }
-                try (Stream<String> lines = Files.lines(log)) {
-                    return (int) lines.filter(line -> line.contains("[class,load]")).count();
-                }
+                return classesLoaded(log);
             }
         }
     }
@@ -164,24 +162,110 @@ final class ColdStart implements AutoCloseable {
      */
     Map<String, Double> initSteps(Contender contender, Path jar) throws Exception {
         Path classes = Path.of(InitSteps.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<String> command = new ArrayList<>(launcher);
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(FunctionProcess.LAMBDA_JVM_OPTIONS);
-        command.addAll(List.of("-XX:ActiveProcessorCount=1", "-classpath", jar + File.pathSeparator + classes,
-                InitSteps.class.getName(), contender.name().toLowerCase(Locale.ROOT)));
-        Path log = file(contender, "init-steps.log");
-        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                .toList();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("InitSteps failed for " + contender + ", see " + log + ": " + lines);
-        }
+        List<String> lines = runJava(List.of(jar, classes), List.of(), Map.of(), file(contender, "init-steps.log"),
+                InitSteps.class.getName(), contender.name().toLowerCase(Locale.ROOT));
         Map<String, Double> steps = new LinkedHashMap<>();
         for (String line : lines) {
             String[] parts = line.split("\t");
             steps.put(parts[0], Double.parseDouble(parts[1]));
         }
         return steps;
+    }
+
+    /**
+     * Runs a main class in a fresh JVM with the function's JIT, collector and CPU, and returns what it printed.
+     *
+     * @param classPath its class path
+     * @param options     more JVM options, such as class logging
+     * @param environment variables to add to this JVM's
+     * @param log       where its standard error goes
+     * @param mainClass the class to run
+     * @param args      its arguments
+     * @return its standard output, line by line
+     * @throws IllegalStateException when it fails
+     */
+    List<String> runJava(List<Path> classPath, List<String> options, Map<String, String> environment, Path log,
+            String mainClass, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(launcher);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(FunctionProcess.LAMBDA_JVM_OPTIONS);
+        command.add("-XX:ActiveProcessorCount=1");
+        command.addAll(options);
+        command.addAll(List.of("-classpath", String.join(File.pathSeparator,
+                classPath.stream().map(Path::toString).toList()), mainClass));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .toList();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(mainClass + " failed, see " + log + ": " + lines);
+        }
+        return lines;
+    }
+
+    /**
+     * Builds the todo handler in a fresh JVM, primes it as Lambda's runtime does before a snapshot (or not), and
+     * sends it two creates against DynamoDB Local; see {@link PrimingReach}.
+     *
+     * @param jar    the todo example's jar
+     * @param primed whether to run the priming hooks
+     * @param log    a class loading log to write, or {@code null} for a timed run without one
+     * @return the milliseconds of the handler's construction, priming, the first and the second create
+     */
+    List<Double> primingReach(Path jar, boolean primed, Path log) throws Exception {
+        Path classes = Path.of(PrimingReach.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<Path> classPath = new ArrayList<>(List.of(jar, classes));
+        classPath.addAll(runtimeJars);
+        List<String> options = new ArrayList<>(List.of("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac"));
+        if (log != null) {
+            Files.deleteIfExists(log);
+            options.add("-Xlog:class+load:file=" + log);
+        }
+        Map<String, String> environment = new LinkedHashMap<>(variables);
+        environment.putAll(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "bench",
+                "AWS_SECRET_ACCESS_KEY", "bench"));
+        List<String> lines = runJava(classPath, options, environment, workDir.resolve("priming-reach.log"),
+                PrimingReach.class.getName(), primed ? "primed" : "unprimed");
+        return List.of(lines.get(lines.size() - 1).split("\t")).stream().map(Double::parseDouble).toList();
+    }
+
+    /**
+     * Splits a class loading log of {@link PrimingReach} at its marker classes.
+     *
+     * @param log the log
+     * @return the classes loaded by the handler's construction and priming, then those of the first request
+     */
+    static List<Integer> classesBeforeAndByFirstRequest(Path log) throws IOException {
+        List<String> loaded;
+        try (Stream<String> lines = Files.lines(log)) {
+            loaded = lines.filter(line -> line.contains("[class,load]")).toList();
+        }
+        int primed = markerLine(loaded, PrimingReach.Primed.class);
+        int answered = markerLine(loaded, PrimingReach.Answered.class);
+        return List.of(primed, answered - primed - 1);
+    }
+
+    private static int markerLine(List<String> loaded, Class<?> marker) {
+        for (int i = 0; i < loaded.size(); i++) {
+            if (loaded.get(i).contains(" " + marker.getName() + " ")) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("the class loading log lacks " + marker.getName());
+    }
+
+    /**
+     * Counts the lines of a class loading log ({@code -Xlog:class+load:file=...}) that record a loaded class.
+     *
+     * @param log the log
+     * @return the number of classes loaded
+     */
+    static int classesLoaded(Path log) throws IOException {
+        try (Stream<String> lines = Files.lines(log)) {
+            return (int) lines.filter(line -> line.contains("[class,load]")).count();
+        }
     }
 
     private FunctionProcess start(Contender contender, RuntimeApiEmulator runtimeApi, List<String> extraOptions)

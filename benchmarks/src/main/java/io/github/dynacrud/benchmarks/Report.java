@@ -71,8 +71,7 @@ final class Report {
      * @return this report
      */
     Report row(String measure, double dynacrud, double baseline, double ratio, String format, double maxRatio) {
-        String target = maxRatio == 0 ? "" : String.format(Locale.ROOT, "<= %.2f: %s", maxRatio,
-                ratio <= maxRatio ? "met" : "**missed**");
+        String target = maxRatio == 0 ? "" : verdict(ratio, maxRatio);
         text.append(String.format(Locale.ROOT, "| %s | " + format + " | " + format + " | %.2f | %s |%n", measure,
                 dynacrud, baseline, ratio, target));
         return this;
@@ -98,6 +97,36 @@ final class Report {
                     .append(millis(baseline.get(name))).append(" |\n");
         }
         text.append(String.format(Locale.ROOT, "| **total** | %.0f | %.0f |%n", total(dynacrud), total(baseline)));
+        return this;
+    }
+
+    /**
+     * Tells whether a figure meets its target.
+     *
+     * @param value the figure
+     * @param max   the most it may be
+     * @return such as {@code <= 1.15: met} or {@code <= 1.15: **missed**}
+     */
+    static String verdict(double value, double max) {
+        return String.format(Locale.ROOT, "<= %.2f: %s", max, value <= max ? "met" : "**missed**");
+    }
+
+    /**
+     * Adds a section with a table of any columns.
+     *
+     * @param heading the section's heading
+     * @param about   a sentence about it
+     * @param columns the columns' headings; all but the first are right-aligned
+     * @param rows    the cells, row by row
+     * @return this report
+     */
+    Report table(String heading, String about, List<String> columns, List<List<String>> rows) {
+        text.append("\n### ").append(heading).append("\n\n").append(about).append("\n\n| ")
+                .append(String.join(" | ", columns)).append(" |\n| ---")
+                .append(" | ---:".repeat(columns.size() - 1)).append(" |\n");
+        for (List<String> row : rows) {
+            text.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
         return this;
     }
 

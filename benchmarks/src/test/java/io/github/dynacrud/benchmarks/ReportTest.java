@@ -84,6 +84,23 @@ class ReportTest {
     }
 
     @Test
+    void table_showsItsColumnsRightAlignedAfterTheFirstAndEachRow() {
+        // GIVEN / WHEN
+        String markdown = new Report().table("Scaling", "About.", List.of("Types", "ms", "classes"),
+                List.of(List.of("1", "20", "3,000"), List.of("30", "80", "3,100"))).markdown();
+
+        // THEN
+        assertThat(markdown).contains("### Scaling\n\nAbout.\n\n| Types | ms | classes |\n| --- | ---: | ---: |\n"
+                + "| 1 | 20 | 3,000 |\n| 30 | 80 | 3,100 |\n");
+    }
+
+    @Test
+    void verdict_tellsWhetherAFigureIsWithinItsTarget() {
+        assertThat(Report.verdict(2.5, 3)).isEqualTo("<= 3.00: met");
+        assertThat(Report.verdict(3.01, 3)).isEqualTo("<= 3.00: **missed**");
+    }
+
+    @Test
     void replaceResults_replacesOnlyWhatLiesBetweenTheMarkers() {
         // GIVEN
         String page = "# Performance\n\n" + Report.BEGIN + "\nold figures\n" + Report.END + "\n\nHow to read them.\n";

@@ -26,6 +26,20 @@ record JsonNames(Map<String, String> written, Map<String, String> read) {
      * @return its names
      */
     static JsonNames of(ObjectMapper mapper, Class<?> type, Set<String> components) {
+        // Jackson's introspection costs about a millisecond per type at start-up; without anything that renames,
+        // its answer is known.
+        if (mapper.mixInCount() == 0 && mapper.getSerializationConfig().getPropertyNamingStrategy() == null
+                && mapper.getDeserializationConfig().getPropertyNamingStrategy() == null
+                && PlainRecords.namesAsDeclared(type)) {
+            Map<String, String> same = new HashMap<>();
+            components.forEach(component -> same.put(component, component));
+            return new JsonNames(Map.copyOf(same), Map.copyOf(same));
+        }
+        return introspect(mapper, type, components);
+    }
+
+    /** The names as Jackson's introspection of the type finds them. */
+    static JsonNames introspect(ObjectMapper mapper, Class<?> type, Set<String> components) {
         Map<String, String> written = new HashMap<>();
         BeanDescription serialized = mapper.getSerializationConfig().introspect(mapper.constructType(type));
         for (BeanPropertyDefinition property : serialized.findProperties()) {

@@ -1,6 +1,8 @@
 package io.github.dynacrud.http;
 
+import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -90,9 +92,46 @@ final class PlainRecords {
         return false;
     }
 
+    /**
+     * Tells whether Jackson names a record's properties after its components, whatever their types: no Jackson
+     * annotation on the record, its interfaces or any of its members, and no getter Jackson would add.
+     *
+     * @param type the record type
+     * @return {@code true} when each component's JSON name is the component's name
+     */
+    static boolean namesAsDeclared(Class<?> type) {
+        if (hasJacksonAnnotation(type) || hasExtraGetter(type) || interfacesCarryJackson(type)) {
+            return false;
+        }
+        for (RecordComponent component : type.getRecordComponents()) {
+            if (hasJacksonAnnotation(component)) {
+                return false;
+            }
+        }
+        for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+            if (Arrays.stream(constructor.getParameters()).anyMatch(PlainRecords::hasJacksonAnnotation)) {
+                return false;
+            }
+        }
+        return Arrays.stream(type.getDeclaredFields()).noneMatch(PlainRecords::hasJacksonAnnotation)
+                && Arrays.stream(type.getDeclaredMethods()).noneMatch(PlainRecords::hasJacksonAnnotation);
+    }
+
+    private static boolean interfacesCarryJackson(Class<?> type) {
+        for (Class<?> contract : type.getInterfaces()) {
+            if (hasJacksonAnnotation(contract) || interfacesCarryJackson(contract)
+                    || Arrays.stream(contract.getDeclaredMethods()).anyMatch(PlainRecords::hasJacksonAnnotation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A Jackson annotation, or an annotation bundling some ({@code @JacksonAnnotationsInside}). */
     private static boolean hasJacksonAnnotation(AnnotatedElement element) {
         for (Annotation annotation : element.getAnnotations()) {
-            if (annotation.annotationType().getName().startsWith(JACKSON)) {
+            if (annotation.annotationType().getName().startsWith(JACKSON)
+                    || annotation.annotationType().isAnnotationPresent(JacksonAnnotationsInside.class)) {
                 return true;
             }
         }

@@ -19,7 +19,10 @@ final class ProblemMapper {
     /** Seconds a client should wait before retrying after a 503. */
     static final String RETRY_AFTER_SECONDS = "1";
 
-    private static final System.Logger LOG = System.getLogger("io.github.dynacrud.http.Router");
+    /** Built on the first server failure: getting a logger starts java.util.logging, 30 classes at start-up. */
+    private static final class Log {
+        static final System.Logger ROUTER = System.getLogger("io.github.dynacrud.http.Router");
+    }
 
     private final Map<Class<? extends Throwable>, ExceptionHandler<? extends Throwable>> handlers;
 
@@ -68,7 +71,7 @@ final class ProblemMapper {
     private static HttpResponse known(DynacrudException failure, HttpRequest request) {
         int status = failure.status();
         if (status >= 500) {
-            LOG.log(Level.WARNING, "request " + request.requestId() + " failed: " + failure.getMessage());
+            Log.ROUTER.log(Level.WARNING, "request " + request.requestId() + " failed: " + failure.getMessage());
             HttpResponse response = HttpResponse.problem(Problem.of(status, null, request.requestId()));
             return failure instanceof RetryableException
                     ? response.withHeader("Retry-After", RETRY_AFTER_SECONDS) : response;
@@ -88,7 +91,7 @@ final class ProblemMapper {
     }
 
     private static HttpResponse unexpected(Throwable failure, HttpRequest request) {
-        LOG.log(Level.ERROR, "request " + request.requestId() + " failed unexpectedly", failure);
+        Log.ROUTER.log(Level.ERROR, "request " + request.requestId() + " failed unexpectedly", failure);
         return HttpResponse.problem(Problem.of(500, "an unexpected error occurred; quote the instance when reporting it",
                 request.requestId()));
     }

@@ -536,7 +536,13 @@ public final class Router {
                             + "child that is also a parent with counted children is not supported");
                 });
             }
-            resources.forEach(resource -> resource.countChildren(counts.getOrDefault(resource.entity(), Set.of())));
+            // Each resource was built counting no children: only parents need their JSON described again.
+            for (EntityResource<?> resource : resources) {
+                Set<String> own = counts.get(resource.entity());
+                if (own != null) {
+                    resource.countChildren(own);
+                }
+            }
             for (EntityResource<?> resource : resources) {
                 resource.options().includes().forEach((name, children) -> resources.stream()
                         .filter(r -> r.entity() == children.entity() && r.options().operations()

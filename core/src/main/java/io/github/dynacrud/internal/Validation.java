@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -19,9 +20,17 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 /**
  * Bean Validation with one Hibernate Validator factory per process, built on first use with the
  * {@link ParameterMessageInterpolator}, so no expression language is loaded, and English messages whatever the
- * machine's locale, so API responses do not change with where they run.
+ * machine's locale, so API responses do not change with where they run. Records whose constraints are all common
+ * built-in ones are checked by {@link BuiltInConstraints} with the same results, and never build the factory.
  */
 public final class Validation {
+    private static final ClassValue<Optional<BuiltInConstraints>> BUILT_IN = new ClassValue<>() {
+        @Override
+        protected Optional<BuiltInConstraints> computeValue(Class<?> type) {
+            return BuiltInConstraints.of(type);
+        }
+    };
+
     private Validation() {
     }
 
@@ -40,7 +49,9 @@ public final class Validation {
      * @param type a record class
      */
     public static void prepare(Class<?> type) {
-        Holder.VALIDATOR.getConstraintsForClass(type);
+        if (BUILT_IN.get(type).isEmpty()) {
+            Holder.VALIDATOR.getConstraintsForClass(type);
+        }
     }
 
     /**
@@ -60,7 +71,13 @@ public final class Validation {
      * @throws ValidationException listing every violation, sorted by field
      */
     public static void check(Object item) {
-        throwIfAny(violations("", Holder.VALIDATOR.validate(item)));
+        Optional<BuiltInConstraints> builtIn = BUILT_IN.get(item.getClass());
+        throwIfAny(builtIn.isPresent() ? builtIn.get().violations(item) : hibernateViolations(item));
+    }
+
+    /** Hibernate Validator's violations of a whole record, whatever its constraints. */
+    static List<ValidationException.Violation> hibernateViolations(Object item) {
+        return violations("", Holder.VALIDATOR.validate(item));
     }
 
     /**
@@ -76,6 +93,16 @@ public final class Validation {
      * @throws ValidationException listing every violation
      */
     public static <T> void checkValue(Class<T> type, String attribute, Object value) {
+        Optional<BuiltInConstraints> builtIn = BUILT_IN.get(type);
+        if (builtIn.isPresent()) {
+            throwIfAny(builtIn.get().violations(attribute, value));
+        } else {
+            throwIfAny(hibernateViolations(type, attribute, value));
+        }
+    }
+
+    /** Hibernate Validator's violations of one would-be value of a component, whatever its constraints. */
+    static List<ValidationException.Violation> hibernateViolations(Class<?> type, String attribute, Object value) {
         List<ValidationException.Violation> found = violations("",
                 Holder.VALIDATOR.validateValue(type, attribute, value));
         PropertyDescriptor property = Holder.VALIDATOR.getConstraintsForClass(type)
@@ -83,7 +110,7 @@ public final class Validation {
         if (value != null && property != null && property.isCascaded()) {
             found.addAll(violations(attribute, Holder.VALIDATOR.validate(value)));
         }
-        throwIfAny(found);
+        return found;
     }
 
     /**
@@ -111,6 +138,9 @@ public final class Validation {
      * @return {@code true} when such a constraint exists
      */
     public static boolean spansComponents(Class<? extends Record> type) {
+        if (BUILT_IN.get(type).isPresent()) {
+            return false;
+        }
         BeanDescriptor bean = Holder.VALIDATOR.getConstraintsForClass(type);
         Set<String> components = Set.copyOf(Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
                 .toList());
@@ -127,6 +157,10 @@ public final class Validation {
      * @return {@code true} when a new value of the component needs validating
      */
     public static boolean isConstrained(Class<?> type, String attribute) {
+        Optional<BuiltInConstraints> builtIn = BUILT_IN.get(type);
+        if (builtIn.isPresent()) {
+            return builtIn.get().constrains(attribute);
+        }
         var bean = Holder.VALIDATOR.getConstraintsForClass(type);
         return bean.hasConstraints() || bean.getConstraintsForProperty(attribute) != null;
     }
@@ -144,11 +178,16 @@ public final class Validation {
 
     private static void throwIfAny(List<ValidationException.Violation> violations) {
         if (!violations.isEmpty()) {
-            throw new ValidationException(violations.stream()
-                    .sorted(Comparator.comparing(ValidationException.Violation::field)
-                            .thenComparing(ValidationException.Violation::message))
-                    .distinct()
-                    .toList());
+            throw new ValidationException(ordered(violations));
         }
+    }
+
+    /** Violations sorted by field and message, each once: how a {@link ValidationException} lists them. */
+    static List<ValidationException.Violation> ordered(List<ValidationException.Violation> violations) {
+        return violations.stream()
+                .sorted(Comparator.comparing(ValidationException.Violation::field)
+                        .thenComparing(ValidationException.Violation::message))
+                .distinct()
+                .toList();
     }
 }

@@ -1,12 +1,14 @@
 package io.github.dynacrud.table;
 
 import io.github.dynacrud.entity.Entity;
+import io.github.dynacrud.internal.Credentials;
 import io.github.dynacrud.internal.CursorCodec;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -92,15 +94,22 @@ public final class SingleTable {
     }
 
     /**
-     * Builds the client {@link #fromEnvironment()} uses: URL-connection HTTP client (no Apache, no Netty), the default
-     * credentials chain, the region from {@code AWS_REGION} (else the default region chain), and the endpoint from
-     * {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code AWS_ENDPOINT_URL} when set.
+     * Builds the client {@link #fromEnvironment()} uses: URL-connection HTTP client (no Apache, no Netty), the region
+     * from {@code AWS_REGION} (else the default region chain), the endpoint from {@code AWS_ENDPOINT_URL_DYNAMODB} or
+     * {@code AWS_ENDPOINT_URL} when set, and credentials from the environment variables when
+     * {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY} are set and no {@code aws.accessKeyId} system
+     * property is (as on Lambda without SnapStart, where the default chain would pick the same), else the default
+     * credentials chain (SnapStart's container credentials, profiles...).
      *
-     * @param environment the variables to read the endpoint from
+     * @param environment the variables to read the region, the endpoint and whether credentials are set from
      * @return a new client; close it when done
      */
     public static DynamoDbClient defaultClient(Map<String, String> environment) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+        if (Credentials.inEnvironment(environment, System.getProperties())) {
+            // The default chain would stop at the same provider, after loading and trying those before it.
+            builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+        }
         String region = environment.get("AWS_REGION");
         if (region != null && !region.isBlank()) {
             builder.region(Region.of(region));

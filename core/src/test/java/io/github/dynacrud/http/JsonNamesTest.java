@@ -7,8 +7,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.github.dynacrud.fixtures.Everything;
+import io.github.dynacrud.fixtures.Note;
+import io.github.dynacrud.fixtures.Notebook;
+import io.github.dynacrud.fixtures.Todo;
+import io.github.dynacrud.fixtures.Trip;
+import io.github.dynacrud.fixtures.User;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** {@link JsonNames} reads each component's JSON names from Jackson, whatever renamed it. */
@@ -47,6 +57,48 @@ class JsonNamesTest {
         // THEN
         assertThat(names.written()).isEqualTo(Map.of("id", "id", "passwordHash", "password_hash"));
         assertThat(names.read()).isEqualTo(Map.of("id", "id", "password_hash", "passwordHash"));
+    }
+
+    /** An annotation that bundles Jackson's: Jackson renames through it though it is not one of its own. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @com.fasterxml.jackson.annotation.JacksonAnnotationsInside
+    @JsonProperty("renamed")
+    @interface Renamed {
+    }
+
+    record Bundled(String id, @Renamed String passwordHash) {
+    }
+
+    interface Named {
+        @JsonProperty("label")
+        String name();
+    }
+
+    record FromInterface(String id, String name) implements Named {
+    }
+
+    @Test
+    void of_anyRecord_namesAsJacksonsIntrospectionDoes() {
+        List<Class<? extends Record>> types = List.of(Plain.class, Annotated.class, Snake.class, Bundled.class,
+                FromInterface.class, Todo.class, User.class, Note.class, Notebook.class, Trip.class,
+                Everything.class);
+
+        for (Class<? extends Record> type : types) {
+            // GIVEN
+            Set<String> components = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+                    .collect(Collectors.toSet());
+
+            // WHEN
+            JsonNames names = JsonNames.of(Json.mapper(), type, components);
+
+            // THEN
+            assertThat(names).as(type.getSimpleName())
+                    .isEqualTo(JsonNames.introspect(Json.mapper(), type, components));
+        }
+        assertThat(JsonNames.of(Json.mapper(), Bundled.class, Set.of("id", "passwordHash")).written())
+                .containsEntry("passwordHash", "renamed");
+        assertThat(JsonNames.of(Json.mapper(), FromInterface.class, Set.of("id", "name")).written())
+                .containsEntry("name", "label");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import io.github.dynacrud.InvalidCursorException;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -85,6 +87,28 @@ class SingleTableTest {
                 Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:4566"))) {
             assertThat(dynamoDb.serviceClientConfiguration().endpointOverride())
                     .contains(URI.create("http://127.0.0.1:4566"));
+        }
+    }
+
+    @Test
+    void defaultClient_keysInTheEnvironment_takesThemWithoutTheDefaultChain() {
+        // GIVEN the variables Lambda sets without SnapStart
+        Map<String, String> environment = Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "ASIAEXAMPLE",
+                "AWS_SECRET_ACCESS_KEY", "secret", "AWS_SESSION_TOKEN", "token");
+
+        // WHEN
+        try (DynamoDbClient dynamoDb = SingleTable.defaultClient(environment)) {
+            // THEN
+            assertThat(dynamoDb.serviceClientConfiguration().credentialsProvider())
+                    .isInstanceOf(EnvironmentVariableCredentialsProvider.class);
+        }
+    }
+
+    @Test
+    void defaultClient_noKeysInTheEnvironment_keepsTheDefaultChain() {
+        try (DynamoDbClient dynamoDb = SingleTable.defaultClient(Map.of("AWS_REGION", "us-east-1"))) {
+            assertThat(dynamoDb.serviceClientConfiguration().credentialsProvider())
+                    .isInstanceOf(DefaultCredentialsProvider.class);
         }
     }
 
