@@ -34,7 +34,7 @@ final class ResourceProblems {
         ResourceOptions options = resource.options();
         boolean idempotent = operation == Operation.CREATE && options.idempotency().isPresent();
         Map<Integer, String> problems = new TreeMap<>();
-        problems.put(400, badRequest(resource, operation, idempotent));
+        badRequest(resource, operation, idempotent).ifPresent(text -> problems.put(400, text));
         problems.put(401, "no authenticated caller" + (entity.ownerAttribute().isPresent()
                 ? ", or its token names no owner (" + options.ownerClaim().map(c -> "the " + c + " claim")
                         .orElse("its subject") + ")" : ""));
@@ -62,19 +62,24 @@ final class ResourceProblems {
         return problems;
     }
 
-    private static String badRequest(EntityResource<?> resource, Operation operation, boolean idempotent) {
+    /**
+     * What is malformed in what the operation reads: its body, its query string, its idempotency key. A path that is
+     * not correctly percent-encoded is refused by the router before any route, as an unknown path is, so it is not
+     * the operation's.
+     */
+    private static Optional<String> badRequest(EntityResource<?> resource, Operation operation, boolean idempotent) {
         String type = resource.entity().type();
         return switch (operation) {
-            case CREATE, REPLACE, PATCH -> "the body is not JSON of a " + type + " (malformed, a wrong type or an"
-                    + " unknown field; errors names it)" + (idempotent ? ", or the Idempotency-Key is not 1 to 255"
-                    + " visible ASCII characters" : "");
-            case LIST -> "a query parameter is unknown, given twice or malformed (errors names it)"
+            case CREATE, REPLACE, PATCH -> Optional.of("the body is not JSON of a " + type + " (malformed, a wrong"
+                    + " type or an unknown field; errors names it)" + (idempotent ? ", or the Idempotency-Key is not"
+                    + " 1 to 255 visible ASCII characters" : ""));
+            case LIST -> Optional.of("a query parameter is unknown, given twice or malformed (errors names it)"
                     + (resource.options().listFilters().size() > 1 ? ", or list filters are combined" : "")
-                    + (resource.listNeedsFilter() ? ", or no list filter is given" : "");
-            case READ -> resource.options().includes().isEmpty() ? "the path is not correctly percent-encoded"
-                    : "include names no child, or comes with a query parameter other than limit, or limit is out of"
-                            + " range (errors names it)";
-            case DELETE -> "the path is not correctly percent-encoded";
+                    + (resource.listNeedsFilter() ? ", or no list filter is given" : ""));
+            case READ -> resource.options().includes().isEmpty() ? Optional.empty()
+                    : Optional.of("include names no child, or comes with a query parameter other than limit, or"
+                            + " limit is out of range (errors names it)");
+            case DELETE -> Optional.empty();
         };
     }
 
