@@ -19,6 +19,7 @@ import io.github.dynacrud.table.Query;
 import io.github.dynacrud.table.SingleTable;
 import io.github.dynacrud.table.SortKeyCondition;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -401,6 +402,39 @@ class OpenApiDocumentTest {
                 + " {'type': 'object', 'required': ['field', 'message'], 'properties': {'field': {'type': 'string',"
                 + " 'description': 'the field or parameter, such as title or limit'}, 'message': {'type': 'string',"
                 + " 'description': 'what is wrong with it'}}}}}}"));
+    }
+
+    @Test
+    void document_ofAWholeApi_isValidAndGivesEveryOperationItsOwnId() {
+        // GIVEN resources, custom routes with and without descriptions, a group, a base path and the document
+        Router router = Router.builder().basePath("/v1")
+                .resource("/todos", todos, ResourceOptions.builder()
+                        .idempotency(Idempotency.of(IdempotencyStore.defaults()))
+                        .scopes(Operation.DELETE, "todos:delete").build())
+                .resource("/notebooks", notebooks, ResourceOptions.builder().include("notes", notes).build())
+                .resource("/notebooks/{notebookId}/notes", notes, ResourceOptions.builder()
+                        .parent(notebooks, "noteCount").build())
+                .get("/health", Described.handler(request -> HttpResponse.empty(204)).summary("Up").response(204))
+                .group("/admin", admin -> admin.delete("/cache/{key+}", Access.scopes(
+                        request -> HttpResponse.empty(204), "admin")))
+                .openApi("/openapi.json", OpenApiDocuments.INFO)
+                .build();
+
+        // WHEN
+        JsonNode document = valid(router);
+
+        // THEN
+        List<String> ids = new ArrayList<>();
+        document.get("paths").forEach(item -> item.forEach(operation -> ids.add(operation.get("operationId")
+                .asText())));
+        assertThat(ids).containsExactly("createTodo", "listTodos", "getTodo", "replaceTodo", "patchTodo",
+                "deleteTodo", "createNotebook", "listNotebooks", "getNotebook", "replaceNotebook", "patchNotebook",
+                "deleteNotebook", "createNote", "listNotes", "getNote", "replaceNote", "patchNote", "deleteNote",
+                "getHealth", "deleteAdminCacheByKey", "getOpenApiDocument");
+        assertThat(document.get("servers")).isEqualTo(json("[{'url': '/v1'}]"));
+        assertThat(op(document, "/admin/cache/{key}", "delete").get("security"))
+                .isEqualTo(json("[{'bearer': ['admin']}]"));
+        assertThat(op(document, "/health", "get").has("security")).isFalse();
     }
 
     @Test
