@@ -20,11 +20,6 @@ final class DocumentRoute implements Handler {
         this.info = info;
     }
 
-    /** @return the API's title and version */
-    OpenApi.Info info() {
-        return info;
-    }
-
     /**
      * Names the router the document describes, once it is built.
      *

@@ -169,7 +169,7 @@ final class OpenApiParts {
      */
     static ObjectNode sorted(ObjectNode responses) {
         Map<String, JsonNode> sorted = new TreeMap<>();
-        responses.fields().forEachRemaining(entry -> sorted.put(entry.getKey(), entry.getValue()));
+        responses.properties().forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
         ObjectNode result = object();
         sorted.forEach(result::set);
         return result;
