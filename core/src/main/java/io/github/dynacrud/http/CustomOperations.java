@@ -48,7 +48,9 @@ final class CustomOperations {
         described.flatMap(Described::description).ifPresent(text -> node.put("description", text));
         described.map(Described::tags).filter(tags -> !tags.isEmpty())
                 .ifPresent(tags -> tags.forEach(node.putArray("tags")::add));
-        OpenApiParts.pathParameters(node, route.template());
+        OpenApiParts.pathParameters(node, route.template(), described.map(Described::pathParameters).orElse(Map.of()));
+        described.ifPresent(d -> d.queryParameters().forEach((name, parameter) -> OpenApiParts.parameter(node,
+                "query", name, schemas.type(parameter.type()), parameter.description())));
         described.flatMap(Described::request).ifPresent(type -> node.set("requestBody",
                 OpenApiParts.requestBody(schemas.type(type), HttpResponse.JSON)));
         ObjectNode responses = object();

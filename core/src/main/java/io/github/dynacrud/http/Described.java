@@ -3,6 +3,7 @@ package io.github.dynacrud.http;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +38,8 @@ public final class Described implements Handler {
     private String operationId;
     private List<String> tags = List.of();
     private Type request;
+    private final Map<String, String> pathParameters = new LinkedHashMap<>();
+    private final Map<String, QueryParameter> queryParameters = new LinkedHashMap<>();
     private final Map<Integer, Optional<Type>> responses = new TreeMap<>();
     private final Map<Integer, String> problems = new TreeMap<>();
 
@@ -51,6 +54,8 @@ public final class Described implements Handler {
         operationId = from.operationId;
         tags = from.tags;
         request = from.request;
+        pathParameters.putAll(from.pathParameters);
+        queryParameters.putAll(from.queryParameters);
         responses.putAll(from.responses);
         problems.putAll(from.problems);
     }
@@ -139,6 +144,43 @@ public final class Described implements Handler {
         }
         Described copy = new Described(this);
         copy.tags = List.copyOf(checked);
+        return copy;
+    }
+
+    /**
+     * Says what a parameter of the route's path names; the router refuses, when it is built, a name its template does
+     * not have.
+     *
+     * @param name        a parameter of the template, such as {@code "id"} for {@code /todos/{id}/archive}
+     * @param description what it names, such as {@code "the todo's id"}
+     * @return the handler so described
+     * @throws IllegalArgumentException when the parameter is described already
+     */
+    public Described pathParameter(String name, String description) {
+        if (pathParameters.containsKey(Objects.requireNonNull(name, "name"))) {
+            throw new IllegalArgumentException("path parameter '" + name + "' is described already");
+        }
+        Described copy = new Described(this);
+        copy.pathParameters.put(name, text(description, "description of path parameter '" + name + "'"));
+        return copy;
+    }
+
+    /**
+     * Declares an optional parameter of the query string the route reads.
+     *
+     * @param name        such as {@code "since"}
+     * @param type        its value's type, such as {@code LocalDate.class}
+     * @param description what it does
+     * @return the handler so described
+     * @throws IllegalArgumentException when the parameter is declared already
+     */
+    public Described queryParameter(String name, Type type, String description) {
+        if (queryParameters.containsKey(text(name, "query parameter's name"))) {
+            throw new IllegalArgumentException("query parameter '" + name + "' is declared already");
+        }
+        Described copy = new Described(this);
+        copy.queryParameters.put(name, new QueryParameter(Objects.requireNonNull(type, "type"),
+                text(description, "description of query parameter '" + name + "'")));
         return copy;
     }
 
@@ -242,6 +284,25 @@ public final class Described implements Handler {
 
     Optional<Type> request() {
         return Optional.ofNullable(request);
+    }
+
+    /** @return the described path parameters, by name */
+    Map<String, String> pathParameters() {
+        return Collections.unmodifiableMap(pathParameters);
+    }
+
+    /** @return the declared query parameters, by name */
+    Map<String, QueryParameter> queryParameters() {
+        return Collections.unmodifiableMap(queryParameters);
+    }
+
+    /**
+     * A declared query parameter.
+     *
+     * @param type        its value's type
+     * @param description what it does
+     */
+    record QueryParameter(Type type, String description) {
     }
 
     /** @return the declared responses by status, ascending, with their body's type if any */

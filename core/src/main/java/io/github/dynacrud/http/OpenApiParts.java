@@ -62,16 +62,17 @@ final class OpenApiParts {
     }
 
     /**
-     * Adds the path parameters of a template a custom route's handler reads, described by their shape only.
+     * Adds the path parameters of a template a custom route's handler reads, described as declared or by their shape.
      *
-     * @param operation the operation
-     * @param template  the route's template
+     * @param operation    the operation
+     * @param template     the route's template
+     * @param descriptions the declared descriptions, by parameter
      */
-    static void pathParameters(ObjectNode operation, PathTemplate template) {
+    static void pathParameters(ObjectNode operation, PathTemplate template, Map<String, String> descriptions) {
         String greedy = template.toString().endsWith("+}") ? template.parameters()
                 .get(template.parameters().size() - 1) : null;
-        template.parameters().forEach(name -> pathParameter(operation, name, name.equals(greedy)
-                ? "one or more path segments, '/' included" : "one path segment"));
+        template.parameters().forEach(name -> pathParameter(operation, name, descriptions.getOrDefault(name,
+                name.equals(greedy) ? "one or more path segments, '/' included" : "one path segment")));
     }
 
     /**

@@ -29,8 +29,9 @@ final class OperationIds {
      *
      * @param routes every route of a router
      * @return the ids, ready to give the others
-     * @throws IllegalArgumentException naming the routes when two declare one id, or a route's method has no field in
-     *                                  an OpenAPI 3.1 path item
+     * @throws IllegalArgumentException naming the routes when two declare one id, a route's method has no field in
+     *                                  an OpenAPI 3.1 path item, or a route describes a path parameter its template
+     *                                  does not have
      */
     static OperationIds check(List<Router.Route> routes) {
         OperationIds ids = new OperationIds();
@@ -40,6 +41,7 @@ final class OperationIds {
                 throw new IllegalArgumentException("route " + route.method() + " " + route.template() + " cannot be"
                         + " described: OpenAPI 3.1 has no field for the method " + route.method());
             }
+            checkPathParameters(route);
             declared(route).ifPresent(id -> {
                 Router.Route other = declaring.putIfAbsent(id, route);
                 if (other != null) {
@@ -51,6 +53,16 @@ final class OperationIds {
             });
         }
         return ids;
+    }
+
+    private static void checkPathParameters(Router.Route route) {
+        List<String> parameters = route.template().parameters();
+        Described.facts(route.handler()).described().ifPresent(described -> described.pathParameters().keySet()
+                .stream().filter(name -> !parameters.contains(name)).findFirst().ifPresent(name -> {
+                    throw new IllegalArgumentException("route " + route.method() + " " + route.template()
+                            + " describes the path parameter '" + name + "', which its template does not have; it"
+                            + " has " + parameters);
+                }));
     }
 
     /**

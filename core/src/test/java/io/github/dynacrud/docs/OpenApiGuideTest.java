@@ -97,6 +97,7 @@ class OpenApiGuideTest {
                         .summary("Archives a todo")
                         .operationId("archiveTodo")
                         .tags("Todo")
+                        .pathParameter("id", "the todo's id")
                         .request(Archive.class)
                         .response(204)
                         .problem(404, "the todo does not exist"), "todos:write"))

@@ -115,6 +115,41 @@ class DescribedTest {
     }
 
     @Test
+    void document_describedParameters_replaceTheShapeOfPathParametersAndAddQueryParameters() {
+        // GIVEN
+        Router router = Router.builder().get("/files/{bucket}/{key+}", Described.handler(OK)
+                .pathParameter("key", "the file's key")
+                .queryParameter("since", java.time.LocalDate.class, "only files changed since this day")
+                .queryParameter("limit", Integer.class, "the most files"))
+                .build();
+
+        // WHEN
+        JsonNode operation = valid(router).at("/paths/~1files~1{bucket}~1{key}/get");
+
+        // THEN
+        assertThat(each(operation.get("parameters"), "name")).containsExactly("bucket", "key", "since", "limit");
+        assertThat(each(operation.get("parameters"), "in")).containsExactly("path", "path", "query", "query");
+        assertThat(each(operation.get("parameters"), "description")).containsExactly("one path segment",
+                "the file's key", "only files changed since this day", "the most files");
+        assertThat(operation.get("parameters")).allSatisfy(parameter -> assertThat(parameter.has("schema")).isTrue());
+        assertThat(operation.at("/parameters/2").has("required")).as("query parameters are optional").isFalse();
+    }
+
+    @Test
+    void build_describedPathParameterTheTemplateDoesNotHave_refusedNamingIt() {
+        // GIVEN
+        Router.Builder builder = Router.builder()
+                .get("/todos/{id}", Described.handler(OK).pathParameter("todoId", "the todo's id"));
+
+        // WHEN / THEN
+        String message = "route GET /todos/{id} describes the path parameter 'todoId', which its template does not"
+                + " have; it has [id]";
+        assertThatThrownBy(() -> OpenApi.document(builder.build(), INFO)).hasMessage(message);
+        assertThatThrownBy(() -> builder.openApi("/openapi.json", INFO).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    }
+
+    @Test
     void document_describedRouteWithoutResponses_keepsTheDefaultResponse() {
         // WHEN
         JsonNode document = valid(Router.builder().get("/", Described.handler(OK).summary("The root")).build());
@@ -211,6 +246,10 @@ class DescribedTest {
                 + " letters, digits or '_', starting with a letter");
         assertThatThrownBy(() -> described.tags("Todo", "Todo")).hasMessage("tag 'Todo' is given twice");
         assertThatThrownBy(() -> described.summary(" ")).hasMessage("the summary must not be blank");
+        assertThatThrownBy(() -> described.pathParameter("id", "one").pathParameter("id", "two"))
+                .hasMessage("path parameter 'id' is described already");
+        assertThatThrownBy(() -> described.queryParameter("q", String.class, "one").queryParameter("q", String.class,
+                "two")).hasMessage("query parameter 'q' is declared already");
     }
 
     @Test
