@@ -42,7 +42,7 @@ final class CustomOperations {
             node.set("responses", responses);
             return node;
         }
-        Described.Facts facts = Described.facts(route.handler());
+        HandlerFacts facts = HandlerFacts.of(route.handler());
         Optional<Described> described = facts.described();
         described.flatMap(Described::summary).ifPresent(text -> node.put("summary", text));
         described.flatMap(Described::description).ifPresent(text -> node.put("description", text));

@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -68,17 +67,10 @@ public final class Described implements Handler {
      * @throws IllegalArgumentException when the handler is described already, maybe under an {@link Access} check
      */
     public static Described handler(Handler handler) {
-        for (Handler inner = Objects.requireNonNull(handler, "handler"); inner != null; inner = unwrapped(inner)) {
-            if (inner instanceof Described) {
-                throw new IllegalArgumentException("this handler is described already; describe it once");
-            }
+        if (HandlerFacts.of(Objects.requireNonNull(handler, "handler")).described().isPresent()) {
+            throw new IllegalArgumentException("this handler is described already; describe it once");
         }
         return new Described(handler);
-    }
-
-    /** The handler an {@link Access} check wraps, or {@code null}. */
-    private static Handler unwrapped(Handler handler) {
-        return handler instanceof Access.Guard guard ? guard.handler() : null;
     }
 
     @Override
@@ -266,6 +258,11 @@ public final class Described implements Handler {
         return text;
     }
 
+    /** @return the handler it describes */
+    Handler handler() {
+        return handler;
+    }
+
     Optional<String> summary() {
         return Optional.ofNullable(summary);
     }
@@ -313,39 +310,5 @@ public final class Described implements Handler {
     /** @return the declared problems by status, ascending */
     Map<Integer, String> problems() {
         return Collections.unmodifiableMap(problems);
-    }
-
-    /**
-     * Finds what the document knows of a route's handler: its description and the scopes of its {@link Access}
-     * checks, through any wrapping of one by the other.
-     *
-     * @param handler a route's handler
-     * @return the description, if any, and the scopes required, if a check requires a caller
-     */
-    static Facts facts(Handler handler) {
-        Described described = null;
-        Set<String> scopes = null;
-        for (Handler inner = handler; inner != null; ) {
-            if (inner instanceof Described d) {
-                described = d;
-                inner = d.handler;
-            } else if (inner instanceof Access.Guard guard) {
-                scopes = scopes == null ? new TreeSet<>() : scopes;
-                scopes.addAll(guard.scopes());
-                inner = guard.handler();
-            } else {
-                inner = null;
-            }
-        }
-        return new Facts(Optional.ofNullable(described), Optional.ofNullable(scopes).map(Set::copyOf));
-    }
-
-    /**
-     * What the document knows of a custom route's handler.
-     *
-     * @param described its description, if any
-     * @param scopes    the scopes its {@link Access} checks require, if it has any (then it needs a caller)
-     */
-    record Facts(Optional<Described> described, Optional<Set<String>> scopes) {
     }
 }

@@ -57,7 +57,7 @@ final class OperationIds {
 
     private static void checkPathParameters(Router.Route route) {
         List<String> parameters = route.template().parameters();
-        Described.facts(route.handler()).described().ifPresent(described -> described.pathParameters().keySet()
+        HandlerFacts.of(route.handler()).described().ifPresent(described -> described.pathParameters().keySet()
                 .stream().filter(name -> !parameters.contains(name)).findFirst().ifPresent(name -> {
                     throw new IllegalArgumentException("route " + route.method() + " " + route.template()
                             + " describes the path parameter '" + name + "', which its template does not have; it"
@@ -87,7 +87,7 @@ final class OperationIds {
 
     private static Optional<String> declared(Router.Route route) {
         return route.operation().isPresent() ? Optional.empty()
-                : Described.facts(route.handler()).described().flatMap(Described::operationId);
+                : HandlerFacts.of(route.handler()).described().flatMap(Described::operationId);
     }
 
     private static String ofResource(Router.ResourceOperation served) {
