@@ -35,9 +35,9 @@ final class ResourceProblems {
         boolean idempotent = operation == Operation.CREATE && options.idempotency().isPresent();
         Map<Integer, String> problems = new TreeMap<>();
         badRequest(resource, operation, idempotent).ifPresent(text -> problems.put(400, text));
-        problems.put(401, "no authenticated caller" + (entity.ownerAttribute().isPresent()
-                ? ", or its token names no owner (" + options.ownerClaim().map(c -> "the " + c + " claim")
-                        .orElse("its subject") + ")" : ""));
+        problems.put(401, "no authenticated caller" + (entity.ownerAttribute().isEmpty() ? ""
+                : options.ownerClaim().map(claim -> ", or its token has no " + claim + " claim that can identify an"
+                        + " owner").orElse(", or its token's subject cannot identify an owner")));
         Set<String> scopes = options.scopes(operation);
         if (!scopes.isEmpty()) {
             problems.put(403, "the caller lacks a scope of " + scopes.stream().sorted().toList());

@@ -91,6 +91,8 @@ class OpenApiDocumentTest {
         assertThat(create.at("/responses/401/headers/WWW-Authenticate/required").asBoolean()).isTrue();
         assertThat(create.at("/responses/503/headers/Retry-After/required").asBoolean()).isTrue();
         assertThat(create.at("/responses/409/description").asText()).isEqualTo("a Todo with this id exists already");
+        assertThat(create.at("/responses/401/description").asText())
+                .isEqualTo("no authenticated caller, or its token's subject cannot identify an owner");
         assertThat(create.at("/responses/409").has("headers")).isFalse();
     }
 
@@ -320,7 +322,7 @@ class OpenApiDocumentTest {
                 .containsExactly("204", "401", "404", "412", "500", "503");
         assertThat(names(document.at("/paths/~1users"))).containsExactly("post");
         assertThat(op(document, "/todos/{id}", "get").at("/responses/401/description").asText())
-                .isEqualTo("no authenticated caller, or its token names no owner (the custom:tenant claim)");
+                .isEqualTo("no authenticated caller, or its token has no custom:tenant claim that can identify an owner");
     }
 
     @Test
