@@ -60,6 +60,10 @@ final class CustomOperations {
             responses.set("default", response("what the route answers, which it does not describe", null, null));
         }
         OpenApiParts.problems(responses, problems(described, facts.scopes()));
+        boolean declares401 = described.map(d -> d.problems().containsKey(401)).orElse(false);
+        if (facts.scopes().isPresent() && !declares401) {
+            OpenApiParts.authenticate(responses);
+        }
         node.set("responses", OpenApiParts.sorted(responses));
         facts.scopes().ifPresent(scopes -> OpenApiParts.security(node, scopes));
         return node;

@@ -144,22 +144,37 @@ final class OpenApiParts {
     }
 
     /**
-     * Adds problem responses to an operation's responses, each with the headers the router gives it.
+     * Adds problem responses to an operation's responses.
      *
      * @param responses the operation's responses
      * @param problems  when each status is given, by status
      */
     static void problems(ObjectNode responses, Map<Integer, String> problems) {
-        problems.forEach((status, description) -> {
-            ObjectNode response = response(description, HttpResponse.PROBLEM_JSON,
-                    object().put("$ref", "#/components/schemas/" + PROBLEM_SCHEMA));
-            if (status == 401) {
-                header(response, "WWW-Authenticate", "Bearer: the scheme a request needs", true);
-            } else if (status == 503) {
-                header(response, "Retry-After", "seconds to wait before sending the request again", true);
-            }
-            responses.set(String.valueOf(status), response);
-        });
+        problems.forEach((status, description) -> responses.set(String.valueOf(status), response(description,
+                HttpResponse.PROBLEM_JSON, object().put("$ref", "#/components/schemas/" + PROBLEM_SCHEMA))));
+    }
+
+    /**
+     * Adds the {@code WWW-Authenticate} header the router sends with the 401 of an {@code UnauthorizedException}.
+     *
+     * @param responses an operation's responses, with a 401
+     */
+    static void authenticate(ObjectNode responses) {
+        header((ObjectNode) responses.get("401"), "WWW-Authenticate", "Bearer: the scheme a request needs", true);
+    }
+
+    /**
+     * Adds the {@code Retry-After} header the router sends with a 503 of a {@code RetryableException}, or a 409 of an
+     * {@code IdempotencyKeyInUseException}.
+     *
+     * @param responses an operation's responses, with the status
+     * @param status    such as {@code "503"}
+     * @param when      when the response has the header, such as {@code "always"}
+     * @param required  whether every response of the status has it
+     */
+    static void retryAfter(ObjectNode responses, String status, String when, boolean required) {
+        header((ObjectNode) responses.get(status), "Retry-After", "seconds to wait before sending the request again"
+                + when, required);
     }
 
     /**

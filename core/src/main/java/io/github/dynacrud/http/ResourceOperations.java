@@ -72,9 +72,11 @@ final class ResourceOperations {
             }
         }
         OpenApiParts.problems(responses, ResourceProblems.of(resource, operation));
+        OpenApiParts.authenticate(responses);
+        OpenApiParts.retryAfter(responses, "503", "", true);
         if (operation == Operation.CREATE && resource.options().idempotency().isPresent()) {
-            header((ObjectNode) responses.get("409"), "Retry-After", "seconds to wait before sending the request"
-                    + " again, when another request with this Idempotency-Key is being written", false);
+            OpenApiParts.retryAfter(responses, "409", ", when another request with this Idempotency-Key is being"
+                    + " written", false);
         }
         node.set("responses", OpenApiParts.sorted(responses));
         OpenApiParts.security(node, resource.options().scopes(operation));

@@ -57,7 +57,9 @@ class DescribedTest {
         JsonNode me = document.at("/paths/~1me/get");
         assertThat(me.get("security")).isEqualTo(json("[{'bearer': []}]"));
         assertThat(names(me.get("responses"))).containsExactly("401", "default");
-        assertThat(me.at("/responses/401/content")).isEqualTo(json(PROBLEM));
+        assertThat(me.at("/responses/401")).isEqualTo(json("{'description': 'no authenticated caller', 'content': "
+                + PROBLEM + ", 'headers': {'WWW-Authenticate': {'description': 'Bearer: the scheme a request needs',"
+                + " 'required': true, 'schema': {'type': 'string'}}}}"));
         JsonNode cache = document.at("/paths/~1cache/delete");
         assertThat(cache.get("security")).isEqualTo(json("[{'bearer': ['admin', 'ops']}]"));
         assertThat(names(cache.get("responses"))).containsExactly("401", "403", "default");
@@ -77,7 +79,8 @@ class DescribedTest {
                 .request(Archive.class)
                 .response(200, Archive.class)
                 .response(201)
-                .problem(404, "the todo does not exist");
+                .problem(404, "the todo does not exist")
+                .problem(503, "the archive is being moved");
         Router router = Router.builder()
                 .post("/todos/{id}/archive", Access.scopes(archive, "todos:write"))
                 .post("/notes/{id}/archive", Described.handler(Access.scopes(OK, "todos:write"))
@@ -100,7 +103,9 @@ class DescribedTest {
         assertThat(names(operation.at("/requestBody/content"))).containsExactly("application/json");
         assertThat(operation.at("/requestBody/content/application~1json").has("schema")).isTrue();
         assertThat(names(operation.get("responses")))
-                .containsExactly("200", "201", "401", "403", "404", "413", "500");
+                .containsExactly("200", "201", "401", "403", "404", "413", "500", "503");
+        assertThat(operation.at("/responses/503")).as("a declared problem has no header the router may not send")
+                .isEqualTo(json("{'description': 'the archive is being moved', 'content': " + PROBLEM + "}"));
         assertThat(operation.at("/responses/200/description").asText()).isEqualTo("OK");
         assertThat(names(operation.at("/responses/200/content"))).containsExactly("application/json");
         assertThat(operation.at("/responses/201")).isEqualTo(json("{'description': 'Created'}"));
