@@ -24,8 +24,13 @@ final class DocumentRoute implements Handler {
      * Names the router the document describes, once it is built.
      *
      * @param built the router
+     * @throws IllegalStateException when the builder builds a second router, which this route cannot describe too
      */
     synchronized void serve(Router built) {
+        if (router != null) {
+            throw new IllegalStateException("a router builder that serves its OpenAPI document builds one router;"
+                    + " use a new builder for another");
+        }
         this.router = built;
     }
 

@@ -17,7 +17,8 @@ import java.util.Set;
  * JSON Schema 2020-12 of records and the types they hold, collected as named components of one document: each call
  * answers a {@code $ref} and registers the schema (and those of nested records) under
  * {@code #/components/schemas/}. An entity's schemas describe its bodies exactly as its resource writes and reads
- * them; a name two different schemas would share goes to the second one qualified, never overwriting the first.
+ * them; a name two different schemas would share goes to the second one qualified, never overwriting the first,
+ * and {@code Problem}, the name of the document's error schema, goes to no record.
  */
 final class JsonSchemas {
     private static final String REF = "#/components/schemas/";
@@ -114,15 +115,20 @@ final class JsonSchemas {
 
     /** Names a new schema: the first free candidate, or the last one numbered. */
     private String reserve(Object key, List<String> candidates) {
-        String name = candidates.stream().filter(c -> !components.has(c)).findFirst().orElse(null);
+        String name = candidates.stream().filter(c -> !taken(c)).findFirst().orElse(null);
         String last = candidates.get(candidates.size() - 1);
         for (int n = 2; name == null; n++) {
-            name = components.has(last + n) ? null : last + n;
+            name = taken(last + n) ? null : last + n;
         }
         names.put(key, name);
         // Reserved before it is built, so a record that holds itself refers to its own name.
         components.putObject(name);
         return name;
+    }
+
+    /** @return whether a name is given already, or is the document's own problem schema's */
+    private boolean taken(String name) {
+        return components.has(name) || name.equals(OpenApiParts.PROBLEM_SCHEMA);
     }
 
     private static ObjectNode ref(String name) {

@@ -61,10 +61,6 @@ final class OpenApiDocument {
         }
         ObjectNode components = root.putObject("components");
         ObjectNode registered = schemas.components();
-        if (registered.has(OpenApiParts.PROBLEM_SCHEMA)) {
-            throw new IllegalArgumentException("a record named " + OpenApiParts.PROBLEM_SCHEMA + " has the name of"
-                    + " the document's problem schema; rename the record");
-        }
         ObjectNode all = components.putObject("schemas");
         all.setAll(registered);
         all.set(OpenApiParts.PROBLEM_SCHEMA, OpenApiParts.problemSchema());

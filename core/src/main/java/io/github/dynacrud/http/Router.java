@@ -585,6 +585,7 @@ public final class Router {
             Router router = new Router(this);
             if (document != null) {
                 OperationIds.check(routes);
+                CustomOperations.checkTypes(routes);
                 document.serve(router);
             }
             return router;

@@ -38,8 +38,9 @@ import org.hibernate.validator.constraints.Length;
 import org.hibernate.validator.constraints.UniqueElements;
 
 /**
- * Bean Validation constraints as JSON Schema 2020-12 keywords, each exactly as strict as its validator: a constraint
- * with no such keyword ({@code @Past}, a custom one) adds none, at most a {@code description}. A composed constraint
+ * Bean Validation constraints as JSON Schema 2020-12 keywords, each as strict as its validator where JSON Schema can
+ * say it (the differences are listed in the OpenAPI guide): a constraint with no such keyword ({@code @Past}, a custom
+ * one) adds none, at most a {@code description}. A composed constraint
  * adds the keywords of the constraints it is made of, when all of them must hold.
  */
 public final class ConstraintKeywords {

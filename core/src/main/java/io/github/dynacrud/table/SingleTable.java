@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -96,19 +98,24 @@ public final class SingleTable {
     /**
      * Builds the client {@link #fromEnvironment()} uses: URL-connection HTTP client (no Apache, no Netty), the region
      * from {@code AWS_REGION} (else the default region chain), the endpoint from {@code AWS_ENDPOINT_URL_DYNAMODB} or
-     * {@code AWS_ENDPOINT_URL} when set, and credentials from the environment variables when
-     * {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY} are set and no {@code aws.accessKeyId} system
-     * property is (as on Lambda without SnapStart, where the default chain would pick the same), else the default
-     * credentials chain (SnapStart's container credentials, profiles...).
+     * {@code AWS_ENDPOINT_URL} when set, and the credentials the variables give ({@code AWS_ACCESS_KEY_ID},
+     * {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN}) when the first two are set and no
+     * {@code aws.accessKeyId} system property is (as on Lambda without SnapStart, where the default chain would pick
+     * the same keys), else the default credentials chain (SnapStart's container credentials, profiles...).
      *
-     * @param environment the variables to read the region, the endpoint and whether credentials are set from
+     * @param environment the variables to read the region, the endpoint and the credentials from
      * @return a new client; close it when done
      */
     public static DynamoDbClient defaultClient(Map<String, String> environment) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
         if (Credentials.inEnvironment(environment, System.getProperties())) {
-            // The default chain would stop at the same provider, after loading and trying those before it.
-            builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+            // The default chain would take these same keys, after loading and trying the providers before it.
+            String token = environment.get("AWS_SESSION_TOKEN");
+            builder.credentialsProvider(StaticCredentialsProvider.create(token == null || token.isBlank()
+                    ? AwsBasicCredentials.create(environment.get("AWS_ACCESS_KEY_ID"),
+                            environment.get("AWS_SECRET_ACCESS_KEY"))
+                    : AwsSessionCredentials.create(environment.get("AWS_ACCESS_KEY_ID"),
+                            environment.get("AWS_SECRET_ACCESS_KEY"), token)));
         }
         String region = environment.get("AWS_REGION");
         if (region != null && !region.isBlank()) {

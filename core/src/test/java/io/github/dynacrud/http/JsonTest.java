@@ -265,6 +265,22 @@ class JsonTest {
                 });
     }
 
+    record Link(java.net.URI link, String title) {
+    }
+
+    @Test
+    void read_emptyStringForAUri_readsTheEmptyReferenceAsBefore() {
+        // GIVEN an empty string where a URI goes: a valid relative reference, unlike "" for a number
+        HttpRequest request = json("{\"link\":\"\",\"title\":\" \"}");
+
+        // WHEN
+        Link link = Json.read(request, Link.class);
+
+        // THEN
+        assertThat(link.link()).isEqualTo(java.net.URI.create(""));
+        assertThat(link.title()).isEqualTo(" ");
+    }
+
     static Stream<Arguments> malformedBodies() {
         return Stream.of(
                 Arguments.of("", "the request needs a JSON body"),

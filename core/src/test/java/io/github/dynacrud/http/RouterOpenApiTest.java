@@ -138,4 +138,51 @@ class RouterOpenApiTest {
             return findLoadedClass(name) != null;
         }
     }
+
+    @Test
+    void build_describedRouteWithATypeTheDocumentCannotSay_isRefusedNamingTheRoute() {
+        // GIVEN a raw List, whose items the document could not name
+        Router.Builder builder = Router.builder()
+                .get("/stats", Described.handler(OK).response(200, java.util.List.class))
+                .openApi("/openapi.json", INFO);
+
+        // WHEN building THEN refused then, not with a 500 on the document's first request
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("route GET /stats declares java.util.List");
+    }
+
+    @Test
+    void build_secondRouterFromABuilderServingTheDocument_isRefused() {
+        // GIVEN a builder that built a router serving its document
+        Router.Builder builder = Router.builder().get("/health", OK).openApi("/openapi.json", INFO);
+        Router first = builder.build();
+
+        // WHEN building again THEN refused, and the first router still describes itself
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("builds one router");
+        assertThat(first.route(HttpRequest.builder().path("/openapi.json").build()).status()).isEqualTo(200);
+    }
+
+    /** A response type with the name of the document's own error schema. */
+    record Problem(String reason) {
+    }
+
+    @Test
+    void get_documentOfARouteAnsweringARecordNamedProblem_namesItAnotherWay() {
+        // GIVEN
+        Router router = Router.builder()
+                .get("/why", Described.handler(OK).response(200, Problem.class))
+                .openApi("/openapi.json", INFO).build();
+
+        // WHEN
+        HttpResponse response = router.route(HttpRequest.builder().path("/openapi.json").build());
+
+        // THEN the error schema keeps its name and the record gets a qualified one
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(messages(response.bodyText())).isEmpty();
+        JsonNode document = json(response.bodyText());
+        assertThat(document.at("/components/schemas/Problem/properties/status").isMissingNode()).isFalse();
+        assertThat(document.at("/paths/~1why/get/responses/200/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/RouterOpenApiTest.Problem");
+    }
 }

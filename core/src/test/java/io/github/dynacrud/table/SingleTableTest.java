@@ -10,7 +10,8 @@ import java.util.Set;
 import io.github.dynacrud.InvalidCursorException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -98,9 +99,13 @@ class SingleTableTest {
 
         // WHEN
         try (DynamoDbClient dynamoDb = SingleTable.defaultClient(environment)) {
-            // THEN
-            assertThat(dynamoDb.serviceClientConfiguration().credentialsProvider())
-                    .isInstanceOf(EnvironmentVariableCredentialsProvider.class);
+            // THEN the client signs with the variables' keys, whatever the process's own environment holds
+            AwsCredentialsIdentity identity = dynamoDb.serviceClientConfiguration().credentialsProvider()
+                    .resolveIdentity().join();
+            assertThat(identity).isInstanceOf(AwsSessionCredentials.class);
+            assertThat(identity.accessKeyId()).isEqualTo("ASIAEXAMPLE");
+            assertThat(identity.secretAccessKey()).isEqualTo("secret");
+            assertThat(((AwsSessionCredentials) identity).sessionToken()).isEqualTo("token");
         }
     }
 
