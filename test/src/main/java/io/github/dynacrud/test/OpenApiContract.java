@@ -1,5 +1,7 @@
 package io.github.dynacrud.test;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dynacrud.http.Json;
@@ -135,6 +137,23 @@ public final class OpenApiContract {
                         + String.join("; ", errors) + "\nbody: " + body);
             }
         }
+    }
+
+    /**
+     * Checks one response event against the document, as {@link #check(String, String, int, String, String)} does.
+     *
+     * <pre>{@code
+     * APIGatewayV2HTTPEvent request = HttpApiEvents.get("/users/42").build();
+     * contract.check(request, handler.handleRequest(request, null));
+     * }</pre>
+     *
+     * @param request  the request event
+     * @param response the handler's response event
+     * @throws AssertionError naming what the document does not describe, or the body's schema violations
+     */
+    public void check(APIGatewayV2HTTPEvent request, APIGatewayV2HTTPResponse response) {
+        check(request.getRequestContext().getHttp().getMethod(), request.getRawPath(), response.getStatusCode(),
+                HttpApiEvents.header(response, "Content-Type").orElse(null), HttpApiEvents.text(response));
     }
 
     private static Optional<String> responseKey(JsonNode responses, int status) {

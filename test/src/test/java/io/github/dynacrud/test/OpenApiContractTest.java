@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OpenApiContractTest {
@@ -116,6 +120,20 @@ class OpenApiContractTest {
         assertThatCode(() -> contract.check("HEAD", "/todos/t1", 200, JSON, "")).doesNotThrowAnyException();
         assertThatThrownBy(() -> contract.check("HEAD", "/todos/t1", 500, JSON, ""))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("HEAD /todos/{id} documents no response");
+    }
+
+    @Test
+    void check_events_readsMethodPathStatusTypeAndBase64Body() {
+        // GIVEN a request event and a response event whose body the adapter base64-encoded
+        APIGatewayV2HTTPEvent request = HttpApiEvents.get("/todos/t1").build();
+        APIGatewayV2HTTPResponse response = APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                .withHeaders(Map.of("content-type", JSON)).withIsBase64Encoded(true)
+                .withBody(Base64.getEncoder().encodeToString("{\"id\": \"t1\"}".getBytes(StandardCharsets.UTF_8)))
+                .build();
+
+        // WHEN / THEN the missing title is found in the decoded body
+        assertThatThrownBy(() -> contract.check(request, response)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("GET /todos/{id} response 200").hasMessageContaining("title");
     }
 
     @Test
