@@ -8,9 +8,17 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.Test;
 
 class OpenApiContractTest {
@@ -80,16 +88,42 @@ class OpenApiContractTest {
     }
 
     @Test
-    void check_undocumentedRouteOrMethod_isReported() {
+    void check_undocumentedRouteOrMethodThatAnswers_isReported() {
         assertThatThrownBy(() -> contract.check("GET", "/users/1", 200, JSON, "{}"))
                 .isInstanceOf(AssertionError.class)
-                .hasMessage("the OpenAPI document has no path matching /users/1 (documented: [/todos, /todos/{id},"
-                        + " /todos/mine])");
+                .hasMessage("the OpenAPI document has no path matching /users/1, yet GET /users/1 answered 200"
+                        + " (documented: [/todos, /todos/{id}, /todos/mine])");
         assertThatThrownBy(() -> contract.check("PUT", "/todos/t1", 200, JSON, TODO))
                 .isInstanceOf(AssertionError.class)
-                .hasMessage("the OpenAPI document has no operation PUT /todos/{id}");
-        assertThatThrownBy(() -> contract.check("GET", "/todos/", 200, JSON, TODO))
+                .hasMessage("the OpenAPI document has no operation PUT /todos/{id}, yet it answered 200");
+        assertThatThrownBy(() -> contract.check("GET", "/todos/", 400, PROBLEM, "{}"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("no path matching /todos/");
+    }
+
+    @Test
+    void check_undocumentedRouteAnswered404OrMethodAnswered405_isWhatTheDocumentImplies() {
+        assertThatCode(() -> contract.check("GET", "/users/1", 404, PROBLEM, "{\"status\": 404, \"title\": \"x\"}"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> contract.check("PUT", "/todos/t1", 405, PROBLEM, "{\"status\": 405, \"title\": \"x\"}"))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> contract.check("PUT", "/todos/t1", 404, PROBLEM, "{}"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("yet it answered 404");
+    }
+
+    @Test
+    void check_httpResponse_readsItsRequestAndLeavesCorsPreflightsOut() {
+        // GIVEN a response received over HTTP, and a preflight's
+        HttpResponse<String> read = new Received("GET", "/todos/t1?x=1", Map.of(), 200, JSON, "{\"id\": \"t1\"}");
+        HttpResponse<String> preflight = new Received("OPTIONS", "/todos", Map.of("Access-Control-Request-Method",
+                "POST"), 204, null, "");
+        HttpResponse<String> options = new Received("OPTIONS", "/todos", Map.of(), 204, null, "");
+
+        // WHEN / THEN the body is checked against GET /todos/{id}; the preflight is no operation of the API
+        assertThatThrownBy(() -> contract.check(read)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("GET /todos/{id} response 200").hasMessageContaining("title");
+        assertThatCode(() -> contract.check(preflight)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> contract.check(options)).isInstanceOf(AssertionError.class)
+                .hasMessage("the OpenAPI document has no operation OPTIONS /todos, yet it answered 204");
     }
 
     @Test
@@ -161,6 +195,44 @@ class OpenApiContractTest {
         // THEN
         assertThat(messages).anySatisfy(m -> assertThat(m).contains("version"));
         assertThat(messages).anySatisfy(m -> assertThat(m).contains("Missing"));
+    }
+
+    /** A response as {@code HttpClient} hands it over, with the request it answers. */
+    private record Received(String method, String target, Map<String, String> requestHeaders, int statusCode,
+            String contentType, String body) implements HttpResponse<String> {
+        @Override
+        public HttpRequest request() {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:3000" + target))
+                    .method(method, HttpRequest.BodyPublishers.noBody());
+            requestHeaders.forEach(request::header);
+            return request.build();
+        }
+
+        @Override
+        public Optional<HttpResponse<String>> previousResponse() {
+            return Optional.empty();
+        }
+
+        @Override
+        public HttpHeaders headers() {
+            return HttpHeaders.of(contentType == null ? Map.of() : Map.of("Content-Type", List.of(contentType)),
+                    (name, value) -> true);
+        }
+
+        @Override
+        public Optional<SSLSession> sslSession() {
+            return Optional.empty();
+        }
+
+        @Override
+        public URI uri() {
+            return request().uri();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return HttpClient.Version.HTTP_1_1;
+        }
     }
 
     private static String fixture() {
