@@ -38,9 +38,11 @@ public final class UsersLocal {
      * @throws Exception when something cannot start
      */
     public static LocalApi start(int port, Path dbDirectory) throws Exception {
+        // tag::api-page[]
         return LocalApi.start(LocalServer.builder().port(port).apiPage("/openapi.json"), dbDirectory, TABLE_NAME,
                 client -> new UserHandler(SingleTable.builder().client(client).tableName(TABLE_NAME).build()),
                 User.ENTITY);
+        // end::api-page[]
     }
 
     /**
