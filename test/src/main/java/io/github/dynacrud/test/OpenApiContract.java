@@ -13,7 +13,6 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -215,8 +214,7 @@ public final class OpenApiContract {
         String actual = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         String range = actual.split("/", 2)[0] + "/*";
         for (String candidate : List.of(actual, range, "*/*")) {
-            for (Iterator<String> names = content.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
+            for (String name : names(content)) {
                 if (name.toLowerCase(Locale.ROOT).equals(candidate)) {
                     return Optional.of(name);
                 }
@@ -232,7 +230,7 @@ public final class OpenApiContract {
 
     private static List<String> names(JsonNode object) {
         List<String> names = new ArrayList<>();
-        object.fieldNames().forEachRemaining(names::add);
+        object.properties().forEach(field -> names.add(field.getKey()));
         return names;
     }
 }

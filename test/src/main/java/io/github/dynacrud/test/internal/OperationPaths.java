@@ -19,7 +19,7 @@ public final class OperationPaths {
      * @param paths the {@code paths} object
      */
     public OperationPaths(JsonNode paths) {
-        paths.fieldNames().forEachRemaining(templates::add);
+        paths.properties().forEach(path -> templates.add(path.getKey()));
     }
 
     /** @return every documented template, in document order */
