@@ -94,7 +94,8 @@ public final class OpenApiContract {
      * has no body to check.
      *
      * @param method      the request's method, such as {@code "GET"}
-     * @param path        the request's path, such as {@code "/todos/01J9"}; a query string is ignored
+     * @param path        the request's path, such as {@code "/todos/01J9"}; a query string is ignored, and so is the
+     *                    path of the document's first server (a router's base path, such as {@code /v1})
      * @param status      the response's status code
      * @param contentType the response's {@code Content-Type}, or {@code null} when it has none
      * @param body        the response's body, or {@code null} or empty when it has none
@@ -102,7 +103,7 @@ public final class OpenApiContract {
      */
     public void check(String method, String path, int status, String contentType, String body) {
         String verb = Objects.requireNonNull(method, "method").toLowerCase(Locale.ROOT);
-        String route = Objects.requireNonNull(path, "path").split("\\?", 2)[0];
+        String route = withoutServerPath(Objects.requireNonNull(path, "path").split("\\?", 2)[0]);
         Optional<String> matched = paths.match(route);
         if (matched.isEmpty()) {
             if (status == 404) {
@@ -111,28 +112,33 @@ public final class OpenApiContract {
             throw new AssertionError("the OpenAPI document has no path matching " + route + ", yet " + method + " "
                     + route + " answered " + status + " (documented: " + paths.templates() + ")");
         }
-        String template = matched.get();
-        String itemPointer = "/paths/" + ResponseSchemas.token(template);
+        String itemPointer = "/paths/" + ResponseSchemas.token(matched.get());
         boolean head = verb.equals("head") && !document.at(itemPointer).has("head");
-        String operationName = method.toUpperCase(Locale.ROOT) + " " + template;
-        JsonNode responses = document.at(itemPointer + "/" + (head ? "get" : verb) + "/responses");
-        if (!document.at(itemPointer + "/" + (head ? "get" : verb)).isObject()) {
+        String operationPointer = itemPointer + "/" + (head ? "get" : verb);
+        String operationName = method.toUpperCase(Locale.ROOT) + " " + matched.get();
+        if (!document.at(operationPointer).isObject()) {
             if (status == 405) {
                 return;
             }
             throw new AssertionError("the OpenAPI document has no operation " + operationName + ", yet it answered "
                     + status);
         }
+        JsonNode responses = document.at(operationPointer + "/responses");
         String responseKey = responseKey(responses, status).orElseThrow(() -> new AssertionError(
                 operationName + " documents no response for status " + status + " (documented: " + names(responses)
                         + ")"));
-        String where = operationName + " response " + responseKey;
-        String responsePointer = ResponseSchemas.dereference(document,
-                itemPointer + "/" + (head ? "get" : verb) + "/responses/" + ResponseSchemas.token(responseKey));
+        if (!head) {
+            checkBody(operationName + " response " + responseKey, ResponseSchemas.dereference(document,
+                    operationPointer + "/responses/" + ResponseSchemas.token(responseKey)), contentType, body);
+        }
+    }
+
+    /** Checks a body against what a response object documents: none, or one of its media types and its schema. */
+    private void checkBody(String where, String responsePointer, String contentType, String body) {
         JsonNode content = document.at(responsePointer).path("content");
         boolean documented = content.isObject() && !content.isEmpty();
         boolean hasBody = body != null && !body.isEmpty();
-        if (head || !hasBody && !documented) {
+        if (!hasBody && !documented) {
             return;
         }
         if (!hasBody) {
@@ -151,6 +157,13 @@ public final class OpenApiContract {
                         + String.join("; ", errors) + "\nbody: " + body);
             }
         }
+    }
+
+    /** A path without the path of the document's first server, such as {@code /v1} for a router's base path. */
+    private String withoutServerPath(String path) {
+        String server = document.path("servers").path(0).path("url").asText("");
+        return server.startsWith("/") && server.length() > 1 && path.startsWith(server + "/")
+                ? path.substring(server.length()) : path;
     }
 
     /**

@@ -57,6 +57,18 @@ class OpenApiContractTest {
     }
 
     @Test
+    void check_pathUnderTheServersBasePath_matchesWithoutIt() {
+        // GIVEN the document of a router with the base path /v1
+        OpenApiContract v1 = OpenApiContract.of(fixture.replace("\"paths\": {", "\"servers\": [{\"url\": \"/v1\"}], \"paths\": {"));
+
+        // WHEN / THEN
+        assertThatCode(() -> v1.check("GET", "/v1/todos/mine", 200, JSON, "3")).doesNotThrowAnyException();
+        assertThatCode(() -> v1.check("GET", "/todos/mine", 200, JSON, "3")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> v1.check("GET", "/v1/todos/mine", 200, JSON, "-1"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("GET /todos/mine response 200");
+    }
+
+    @Test
     void check_formatOfAValue_isAsserted() {
         assertThatThrownBy(() -> contract.check("GET", "/todos/t1", 200, JSON,
                 "{\"id\": \"t1\", \"title\": \"Buy milk\", \"dueDate\": \"next week\"}"))
