@@ -97,6 +97,10 @@ public final class Json {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .defaultLeniency(false)
                 .build();
+        // Jackson reads a blank string as null for a boxed number or boolean even with scalar coercion off: refuse it
+        // like any other string, so " " is never a number, nor a null inside a list or map that storage cannot hold.
+        mapper.coercionConfigDefaults().setAcceptBlankAsEmpty(false)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

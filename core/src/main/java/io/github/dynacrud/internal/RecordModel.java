@@ -196,7 +196,13 @@ public final class RecordModel<T> {
         return create(values);
     }
 
-    private static Object emptyValue(Class<?> type) {
+    /**
+     * Returns the value a missing component takes in {@link #create}.
+     *
+     * @param type the component's class
+     * @return an empty list, set or map, a primitive's zero, or {@code null}
+     */
+    public static Object emptyValue(Class<?> type) {
         if (type == List.class) {
             return List.of();
         } else if (type == Set.class) {

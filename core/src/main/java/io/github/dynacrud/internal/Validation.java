@@ -44,6 +44,16 @@ public final class Validation {
     }
 
     /**
+     * Returns a type's constraint metadata, as validation applies it: what a schema of the type's JSON describes.
+     *
+     * @param type a record class
+     * @return its constraints
+     */
+    public static BeanDescriptor constraints(Class<?> type) {
+        return Holder.VALIDATOR.getConstraintsForClass(type);
+    }
+
+    /**
      * Validates a whole record.
      *
      * @param item the record
@@ -74,6 +84,23 @@ public final class Validation {
             found.addAll(violations(attribute, Holder.VALIDATOR.validate(value)));
         }
         throwIfAny(found);
+    }
+
+    /**
+     * Tells whether one would-be value of a record component passes {@link #checkValue}.
+     *
+     * @param type      the record class
+     * @param attribute the component name
+     * @param value     the value, possibly {@code null}
+     * @return {@code true} when it breaks no constraint
+     */
+    public static boolean accepts(Class<?> type, String attribute, Object value) {
+        try {
+            checkValue(type, attribute, value);
+            return true;
+        } catch (ValidationException e) {
+            return false;
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.dynacrud.BadRequestException;
 import io.github.dynacrud.UnsupportedMediaTypeException;
+import io.github.dynacrud.fixtures.Everything;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -239,6 +241,27 @@ class JsonTest {
                 .isInstanceOfSatisfying(BadRequestException.class, e -> {
                     assertThat(e.field()).contains(field);
                     assertThat(e.reason()).isEqualTo(message);
+                });
+    }
+
+    record Boxed(Integer count, Long big, java.math.BigDecimal amount, Boolean flag, Everything.Color color,
+            Map<String, Integer> scores, List<Long> readings) {
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"count\":\" \"}|count", "{\"big\":\"\\t\"}|big", "{\"amount\":\" \"}|amount",
+        "{\"flag\":\" \"}|flag", "{\"color\":\"\"}|color", "{\"count\":\"\"}|count",
+        "{\"scores\":{\"a\":\" \"}}|scores.a", "{\"readings\":[\"\"]}|readings[0]"})
+    void read_blankStringForANumberBooleanOrEnum_throwsBadRequestRatherThanReadingNull(String body, String field) {
+        // GIVEN a blank string where a boxed number, boolean or enum goes, which Jackson would read as null
+        HttpRequest request = json(body);
+
+        // WHEN / THEN
+        assertThatThrownBy(() -> Json.read(request, Boxed.class))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> {
+                    assertThat(e.field()).contains(field);
+                    assertThat(e.reason()).isEqualTo("has the wrong type or format");
                 });
     }
 
