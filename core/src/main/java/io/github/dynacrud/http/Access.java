@@ -2,10 +2,13 @@ package io.github.dynacrud.http;
 
 import io.github.dynacrud.ForbiddenException;
 import io.github.dynacrud.UnauthorizedException;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * Wraps handlers so they run only for authenticated callers (else 401) holding the required scopes (else 403).
+ * Wraps handlers so they run only for authenticated callers (else 401) holding the required scopes (else 403). The
+ * wrapped handler keeps what it requires, so the router's {@linkplain OpenApi OpenAPI document} lists the route's
+ * bearer security and scopes from the check that enforces them.
  *
  * <pre>{@code
  * router.delete("/users/{id}", Access.scopes(deleteUser, "users:admin"));
@@ -33,11 +36,21 @@ public final class Access {
      * @return a handler that answers 401 without a principal and 403 without the scopes
      */
     public static Handler scopes(Handler handler, String... scopes) {
-        Set<String> required = Set.of(scopes);
-        return request -> {
-            check(request, required);
+        return new Guard(Objects.requireNonNull(handler, "handler"), Set.of(scopes));
+    }
+
+    /**
+     * A handler that runs for authenticated callers with some scopes only.
+     *
+     * @param handler the protected handler
+     * @param scopes  the scopes required, possibly none
+     */
+    record Guard(Handler handler, Set<String> scopes) implements Handler {
+        @Override
+        public HttpResponse handle(HttpRequest request) throws Exception {
+            check(request, scopes);
             return handler.handle(request);
-        };
+        }
     }
 
     /**

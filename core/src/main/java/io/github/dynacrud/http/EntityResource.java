@@ -92,6 +92,31 @@ final class EntityResource<T extends Record> {
         return entity;
     }
 
+    /** @return the JSON its routes read and answer */
+    EntityJson<T> json() {
+        return json;
+    }
+
+    /** @return the id's path parameter, such as {@code id} */
+    String idParameter() {
+        return id;
+    }
+
+    /** @return the key attributes its path fills, in path order */
+    List<String> pathAttributes() {
+        return pathKeys.attributes();
+    }
+
+    /** @return whether its items count children, so that a delete needs each count to be zero */
+    boolean countsChildren() {
+        return !childCounts.isEmpty();
+    }
+
+    /** @return whether a list needs one of the list filters, its partition needing more than the path and owner */
+    boolean listNeedsFilter() {
+        return listNeedsFilter;
+    }
+
     /**
      * Makes this resource a parent, once the router knows every resource: bodies never set the counts of its
      * children, and a delete needs each to be zero.
@@ -135,7 +160,8 @@ final class EntityResource<T extends Record> {
     private void add(Router.Builder router, Operation operation, String method, String path, Action action) {
         if (options.operations().contains(operation)) {
             Set<String> scopes = options.scopes(operation);
-            router.route(method, path, request -> action.handle(request, scope(Access.check(request, scopes))));
+            router.route(method, path, request -> action.handle(request, scope(Access.check(request, scopes))),
+                    Optional.of(new Router.ResourceOperation(this, operation)));
         }
     }
 

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * The OpenAPI 3.1 document of a router, generated from what the router knows: every route and method, each
  * resource's entity as JSON Schema 2020-12 with its Bean Validation constraints, parameters, headers, problem
- * responses and security. Serve it with {@link Router.Builder#openApi(String, Info)}, or write it at build time.
+ * responses and security. Custom routes say what they do with {@link Described}; nothing is guessed from a handler.
+ * Serve it with {@link Router.Builder#openApi(String, Info)}, or write it at build time.
  *
  * <pre>{@code
  * Router router = Router.builder()
@@ -54,6 +55,8 @@ public final class OpenApi {
      * @param router the router
      * @param info   the API's title and version
      * @return the document as JSON
+     * @throws IllegalArgumentException naming the routes when two declare one operation id, or a route's method has no
+     *                                  field in an OpenAPI 3.1 path item
      */
     public static String document(Router router, Info info) {
         return OpenApiDocument.write(Objects.requireNonNull(router, "router"), Objects.requireNonNull(info, "info"));

@@ -46,8 +46,24 @@ public final class Router {
     private final String basePath;
     private final List<EntityResource<?>> resources;
 
-    /** A route: its method, its template with the group's prefix, and its handler. */
-    record Route(String method, PathTemplate template, Handler handler) {
+    /**
+     * A route: its method, its template with the group's prefix, its handler, and the resource operation it serves.
+     *
+     * @param method    such as {@code "GET"}
+     * @param template  such as {@code /todos/{id}}
+     * @param handler   the handler
+     * @param operation the resource and operation the route serves, or empty for a custom route
+     */
+    record Route(String method, PathTemplate template, Handler handler, Optional<ResourceOperation> operation) {
+    }
+
+    /**
+     * What a resource's route does, for the OpenAPI document.
+     *
+     * @param resource  the mounted resource
+     * @param operation its operation the route serves
+     */
+    record ResourceOperation(EntityResource<?> resource, ResourceOptions.Operation operation) {
     }
 
     private Router(Builder b) {
@@ -244,7 +260,7 @@ public final class Router {
         private String basePath = "";
         private String prefix = "";
         private final List<EntityResource<?>> resources = new ArrayList<>();
-        private final List<Consumer<Router>> onBuild = new ArrayList<>();
+        private DocumentRoute document;
 
         private Builder() {
         }
@@ -265,6 +281,11 @@ public final class Router {
          *                                  shape
          */
         public Builder route(String method, String pathTemplate, Handler handler) {
+            return route(method, pathTemplate, handler, Optional.empty());
+        }
+
+        /** Adds a route of a resource, which tells the OpenAPI document what the route does. */
+        Builder route(String method, String pathTemplate, Handler handler, Optional<ResourceOperation> operation) {
             String upper = Objects.requireNonNull(method, "method").toUpperCase(java.util.Locale.ROOT);
             PathTemplate template = PathTemplate.parse(join(prefix, pathTemplate));
             for (Route existing : routes) {
@@ -273,7 +294,7 @@ public final class Router {
                             + " " + template + " match the same paths");
                 }
             }
-            routes.add(new Route(upper, template, Objects.requireNonNull(handler, "handler")));
+            routes.add(new Route(upper, template, Objects.requireNonNull(handler, "handler"), operation));
             return this;
         }
 
@@ -484,7 +505,9 @@ public final class Router {
         /**
          * Serves the router's {@linkplain OpenApi OpenAPI document} at a path with {@code GET} (and {@code HEAD}); no
          * route serves it unless this is called. The document is generated on its first request, never at start-up,
-         * and kept.
+         * and kept; it lists its own route. When the router is built, it refuses what the document could not say
+         * (two routes declaring one {@linkplain Described#operationId operation id}, a method OpenAPI 3.1 has no
+         * field for), as {@link OpenApi#document} does.
          *
          * <pre>{@code
          * Router.builder().resource("/todos", todos).openApi("/openapi.json", OpenApi.Info.of("Todo API", "1.0.0"));
@@ -493,22 +516,16 @@ public final class Router {
          * @param path such as {@code "/openapi.json"}
          * @param info the API's title and version
          * @return this builder
-         * @throws IllegalArgumentException when the path is malformed or another GET route has the same shape
+         * @throws IllegalArgumentException when the path is malformed, another GET route has the same shape, or the
+         *                                  document is served at another path already
          */
         public Builder openApi(String path, OpenApi.Info info) {
-            Objects.requireNonNull(info, "info");
-            Router[] built = new Router[1];
-            byte[][] document = new byte[1][];
-            route("GET", path, request -> {
-                synchronized (document) {
-                    if (document[0] == null) {
-                        document[0] = OpenApi.document(built[0], info)
-                                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    }
-                }
-                return HttpResponse.bytes(200, HttpResponse.JSON, document[0]);
-            });
-            onBuild.add(router -> built[0] = router);
+            if (document != null) {
+                throw new IllegalArgumentException("the OpenAPI document is served already; serve it at one path");
+            }
+            DocumentRoute route = new DocumentRoute(Objects.requireNonNull(info, "info"));
+            route("GET", path, route);
+            document = route;
             return this;
         }
 
@@ -560,7 +577,10 @@ public final class Router {
                 }
             }
             Router router = new Router(this);
-            onBuild.forEach(hook -> hook.accept(router));
+            if (document != null) {
+                OperationIds.check(routes);
+                document.serve(router);
+            }
             return router;
         }
 
