@@ -76,6 +76,17 @@ class OpenApiContractTest {
     }
 
     @Test
+    void check_email_isAMailboxWhateverItsTopLevelDomain() {
+        // WHEN / THEN a reserved top-level domain is a mailbox; a string without a domain is not
+        assertThatCode(() -> contract.check("GET", "/todos/t1", 200, JSON,
+                "{\"id\": \"t1\", \"title\": \"a\", \"contact\": \"ada@lovelace.example\"}"))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> contract.check("GET", "/todos/t1", 200, JSON,
+                "{\"id\": \"t1\", \"title\": \"a\", \"contact\": \"ada@\"}"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("/contact");
+    }
+
+    @Test
     void check_statusWithoutItsCode_fallsBackToItsRangeThenDefault() {
         // GIVEN problem bodies
         String problem404 = "{\"status\": 404, \"title\": \"Not Found\"}";

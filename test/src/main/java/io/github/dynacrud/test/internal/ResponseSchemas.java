@@ -2,23 +2,45 @@ package io.github.dynacrud.test.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
+import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.format.Format;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Validates JSON bodies against schemas of one OpenAPI 3.1 document, addressed by JSON pointer: the document is the
- * only schema resource, so {@code $ref}s into its components resolve and nothing is fetched. Formats are asserted.
+ * only schema resource, so {@code $ref}s into its components resolve and nothing is fetched. Formats are asserted;
+ * {@code email} as JSON Schema defines it, by RFC 5321's mailbox syntax, without the validator's list of top-level
+ * domains (which refuses reserved ones such as {@code .example}).
  */
 public final class ResponseSchemas {
     /** The document's identifier: never fetched, only named. */
     private static final String DOCUMENT = "urn:dynacrud:openapi-document";
+    /** RFC 5321's mailbox: a dot-atom local part, {@code @}, and a domain of letter-digit-hyphen labels. */
+    private static final String ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+    private static final String LABEL = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?";
+    private static final Pattern MAILBOX = Pattern.compile(
+            ATOM + "(\\." + ATOM + ")*@" + LABEL + "(\\." + LABEL + ")*");
+    private static final Dialect DIALECT = Dialect.builder(Dialects.getOpenApi31()).format(new Format() {
+        @Override
+        public String getName() {
+            return "email";
+        }
+
+        @Override
+        public boolean matches(ExecutionContext context, String value) {
+            return MAILBOX.matcher(value).matches();
+        }
+    }).build();
 
     private final SchemaRegistry registry;
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
@@ -29,7 +51,7 @@ public final class ResponseSchemas {
      * @param documentJson the OpenAPI document as JSON
      */
     public ResponseSchemas(String documentJson) {
-        this.registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi31(),
+        this.registry = SchemaRegistry.withDefaultDialect(DIALECT,
                 builder -> builder.schemas(Map.of(DOCUMENT, documentJson)));
     }
 
