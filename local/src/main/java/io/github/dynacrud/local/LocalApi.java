@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -57,11 +58,32 @@ public final class LocalApi implements AutoCloseable {
      */
     public static LocalApi start(int port, Path dbDirectory, String tableName,
             Function<DynamoDbClient, ? extends HttpApiHandler> handler, Entity<?>... entities) throws Exception {
+        return start(LocalServer.builder().port(port), dbDirectory, tableName, handler, entities);
+    }
+
+    /**
+     * Starts DynamoDB Local, creates the table and serves the handler with a server's settings, such as its port and
+     * API page.
+     *
+     * <pre>{@code
+     * LocalApi api = LocalApi.start(LocalServer.builder().port(3000).apiPage("/openapi.json"), null, "todos",
+     *         client -> new TodoHandler(SingleTable.builder().client(client).tableName("todos").build()), Todo.ENTITY);
+     * }</pre>
+     *
+     * @param server      the server's settings; its handler is set here
+     * @param dbDirectory where to keep the database, or {@code null} for memory
+     * @param tableName   the table to create
+     * @param handler     makes the deployed handler from DynamoDB Local's client
+     * @param entities    the entity types the table holds
+     * @return the running API
+     * @throws Exception when something cannot start
+     */
+    public static LocalApi start(LocalServer.Builder server, Path dbDirectory, String tableName,
+            Function<DynamoDbClient, ? extends HttpApiHandler> handler, Entity<?>... entities) throws Exception {
         LocalDynamoDb dynamoDb = LocalDynamoDb.start(0, dbDirectory);
         try {
             LocalTable.create(dynamoDb.client(), tableName, entities);
-            LocalServer server = LocalServer.builder().handler(handler.apply(dynamoDb.client())).port(port).build();
-            return new LocalApi(dynamoDb, server.start());
+            return new LocalApi(dynamoDb, server.handler(handler.apply(dynamoDb.client())).build().start());
         } catch (Exception | Error e) {
             dynamoDb.close();
             throw e;
@@ -93,12 +115,18 @@ public final class LocalApi implements AutoCloseable {
         System.out.println(Character.toUpperCase(name.charAt(0)) + name.substring(1) + " API on " + api.uri()
                 + " (DynamoDB Local " + (db.isEmpty() ? "in memory" : "in " + db) + "); Ctrl-C stops it. Try:");
         requests.apply(api.uri()).forEach(request -> System.out.println("  " + request));
+        api.apiPage().ifPresent(page -> System.out.println("API page: " + page));
         api.server.awaitStop();
     }
 
     /** @return the API's base URI, such as {@code http://127.0.0.1:3000} */
     public URI uri() {
         return server.uri();
+    }
+
+    /** @return the API page's URI, such as {@code http://127.0.0.1:3000/docs}, when the server has one */
+    public Optional<URI> apiPage() {
+        return server.apiPage();
     }
 
     /** Stops the HTTP server, then DynamoDB Local. */

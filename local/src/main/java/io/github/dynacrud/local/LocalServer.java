@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,7 @@ public final class LocalServer implements AutoCloseable {
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
     private final int port;
     private final String defaultSubject;
+    private final ApiPage apiPage;
     private final Object stopped = new Object();
     private HttpServer server;
     private ExecutorService executor;
@@ -53,6 +55,7 @@ public final class LocalServer implements AutoCloseable {
         this.handler = b.handler;
         this.port = b.port;
         this.defaultSubject = b.defaultSubject;
+        this.apiPage = b.documentPath == null ? null : new ApiPage(b.documentPath);
     }
 
     /** @return a builder for port 3000 and the development user {@code dev-user} */
@@ -88,6 +91,11 @@ public final class LocalServer implements AutoCloseable {
         return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
     }
 
+    /** @return the API page's URI, such as {@code http://127.0.0.1:3000/docs}, when the server has one */
+    public Optional<URI> apiPage() {
+        return apiPage == null ? Optional.empty() : Optional.of(uri().resolve(ApiPage.PATH));
+    }
+
     /**
      * Blocks until {@link #close()} is called, from another thread or a shutdown hook.
      *
@@ -121,6 +129,10 @@ public final class LocalServer implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (apiPage != null && ApiPage.owns(exchange.getRequestURI().getRawPath())) {
+                apiPage.serve(exchange);
+                return;
+            }
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readNBytes(MAX_BODY + 1);
@@ -145,7 +157,7 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
+    static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
             throws IOException {
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         boolean noBody = body.length == 0 || status == 204 || status == 304
@@ -163,6 +175,7 @@ public final class LocalServer implements AutoCloseable {
         private RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
         private int port = 3000;
         private String defaultSubject = "dev-user";
+        private String documentPath;
 
         private Builder() {
         }
@@ -200,6 +213,33 @@ public final class LocalServer implements AutoCloseable {
          */
         public Builder defaultSubject(String subject) {
             this.defaultSubject = subject;
+            return this;
+        }
+
+        /**
+         * Serves an API page at {@code /docs}: Swagger UI, from the {@code org.webjars:swagger-ui} webjar on the
+         * classpath, showing the OpenAPI document the handler serves at a path. Requests below {@code /docs} no longer
+         * reach the handler.
+         *
+         * <pre>{@code
+         * LocalServer.builder().handler(new TodoHandler(table)).apiPage("/openapi.json").build().start();
+         * }</pre>
+         *
+         * @param documentPath where the handler serves its document, such as {@code "/openapi.json"}
+         * @return this builder
+         * @throws IllegalArgumentException when the path is not an absolute path or lies below {@code /docs}
+         */
+        public Builder apiPage(String documentPath) {
+            Objects.requireNonNull(documentPath, "documentPath");
+            if (!documentPath.startsWith("/") || !documentPath.matches("[A-Za-z0-9._~/-]+")) {
+                throw new IllegalArgumentException("the API page's document path '" + documentPath
+                        + "' is not a path such as /openapi.json");
+            }
+            if (ApiPage.owns(documentPath)) {
+                throw new IllegalArgumentException("the API page's document path '" + documentPath
+                        + "' lies below " + ApiPage.PATH + ", where the page itself is served");
+            }
+            this.documentPath = documentPath;
             return this;
         }
 

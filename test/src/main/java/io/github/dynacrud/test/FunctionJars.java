@@ -15,12 +15,16 @@ import java.util.zip.ZipEntry;
  * }</pre>
  */
 public final class FunctionJars {
-    /** Entry prefixes of the libraries and dynacrud artifacts that belong in tests or on a developer's machine. */
+    /**
+     * Entry prefixes of the libraries and dynacrud artifacts that belong in tests or on a developer's machine, the local
+     * API page's webjar and the OpenAPI checkers among them.
+     */
     public static final List<String> FORBIDDEN = List.of("io/github/dynacrud/test/", "io/github/dynacrud/local/",
             "io/github/dynacrud/testing/", "com/amazonaws/services/dynamodbv2/local/", "com/almworks/sqlite4java/",
             "org/eclipse/jetty/", "org/junit/", "org/mockito/", "org/assertj/", "org/apache/http/", "org/apache/hc/",
             "io/netty/", "software/amazon/awssdk/http/apache/", "software/amazon/awssdk/http/apache5/",
-            "software/amazon/awssdk/http/nio/netty/", "org/yaml/snakeyaml/");
+            "software/amazon/awssdk/http/nio/netty/", "org/yaml/snakeyaml/", "META-INF/resources/webjars/",
+            "io/swagger/", "com/networknt/schema/");
 
     private FunctionJars() {
     }

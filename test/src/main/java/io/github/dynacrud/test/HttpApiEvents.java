@@ -106,13 +106,25 @@ public final class HttpApiEvents {
      */
     public static JsonNode json(APIGatewayV2HTTPResponse response) {
         try {
-            String body = response.getIsBase64Encoded()
-                    ? new String(Base64.getDecoder().decode(response.getBody()), StandardCharsets.UTF_8)
-                    : response.getBody();
-            return Json.mapper().readTree(body);
+            return Json.mapper().readTree(text(response));
         } catch (IOException e) {
             throw new UncheckedIOException("the response body is not JSON", e);
         }
+    }
+
+    /**
+     * Reads a response's body as UTF-8 text, decoding it when the adapter sent it base64-encoded.
+     *
+     * @param response the response event
+     * @return the body, empty when the response has none
+     */
+    public static String text(APIGatewayV2HTTPResponse response) {
+        if (response.getBody() == null) {
+            return "";
+        }
+        return response.getIsBase64Encoded()
+                ? new String(Base64.getDecoder().decode(response.getBody()), StandardCharsets.UTF_8)
+                : response.getBody();
     }
 
     /**

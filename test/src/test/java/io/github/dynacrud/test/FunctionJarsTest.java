@@ -21,7 +21,9 @@ class FunctionJarsTest {
                 "io/github/dynacrud/local/LocalServer.class",
                 "com/amazonaws/services/dynamodbv2/local/main/ServerRunner.class",
                 "org/junit/jupiter/api/Test.class", "org/mockito/Mockito.class",
-                "software/amazon/awssdk/http/apache/ApacheHttpClient.class", "io/netty/channel/Channel.class");
+                "software/amazon/awssdk/http/apache/ApacheHttpClient.class", "io/netty/channel/Channel.class",
+                "META-INF/resources/webjars/swagger-ui/5.35.0/swagger-ui-bundle.js",
+                "io/swagger/parser/OpenAPIParser.class", "com/networknt/schema/Schema.class");
         List<String> good = List.of("io/github/dynacrud/examples/todo/TodoHandler.class",
                 "io/github/dynacrud/lambda/HttpApiHandler.class",
                 "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class");

@@ -2,6 +2,7 @@ package io.github.dynacrud.examples.notes;
 
 import io.github.dynacrud.http.CorsPolicy;
 import io.github.dynacrud.http.Idempotency;
+import io.github.dynacrud.http.OpenApi;
 import io.github.dynacrud.http.ResourceOptions;
 import io.github.dynacrud.http.Router;
 import io.github.dynacrud.lambda.HttpApiHandler;
@@ -43,6 +44,7 @@ public class NotesHandler extends HttpApiHandler {
                         .parent(notebooks, "noteCount").idempotency(Idempotency.of(IdempotencyStore.defaults()))
                         .listFilter("pinned", Boolean.class, pinned -> Query.index("GSI1")
                                 .sortKey(SortKeyCondition.beginsWith(Map.of("pinned", pinned)))).build())
+                .openApi("/openapi.json", OpenApi.Info.of("Notes API", "1.0.0"))
                 .build();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dynacrud.local.LocalApi;
+import io.github.dynacrud.test.OpenApiContract;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The notes API end to end, as its clients see it: the handler deployed to Lambda, served over real HTTP on 127.0.0.1
  * by {@link NotesLocal}, on DynamoDB Local. Each test acts as its own caller (a bearer token with its own
- * {@code sub}), so tests never see each other's notebooks.
+ * {@code sub}), so tests never see each other's notebooks. Every response is checked against the OpenAPI document
+ * the API serves, so the document and the behaviour cannot drift apart.
  */
 class NotesApiE2EIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +42,8 @@ class NotesApiE2EIT {
     private static LocalApi api;
     private static HttpClient http;
     private static ExecutorService pool;
+    /** The document the API serves: every response {@link #send} receives is checked against it. */
+    private static OpenApiContract contract;
 
     @BeforeAll
     static void startApi() throws Exception {
@@ -47,6 +51,8 @@ class NotesApiE2EIT {
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .build();
         pool = Executors.newFixedThreadPool(21);
+        contract = OpenApiContract.of(http.send(HttpRequest.newBuilder(api.uri().resolve("/openapi.json")).build(),
+                BodyHandlers.ofString()).body());
     }
 
     @AfterAll
@@ -213,9 +219,7 @@ class NotesApiE2EIT {
         assertProblem(send("GET", location + "/notes?limit=101", me, null), 400);
         assertProblem(send("GET", location + "/notes?pinned=maybe", me, null), 400);
         assertProblem(send("GET", location + "?include=tasks", me, null), 400);
-        HttpResponse<String> wrongType = http.send(HttpRequest.newBuilder(URI.create(api.uri() + "/notebooks"))
-                .header("Authorization", me).header("Content-Type", "text/plain")
-                .POST(BodyPublishers.ofString("name")).build(), BodyHandlers.ofString());
+        HttpResponse<String> wrongType = send("POST", "/notebooks", me, "name", "Content-Type", "text/plain");
         assertProblem(wrongType, 415);
         HttpResponse<String> notAllowed = send("POST", location, me, "{}");
         assertProblem(notAllowed, 405);
@@ -314,9 +318,9 @@ class NotesApiE2EIT {
     }
 
     /**
-     * Sends a request as a caller, with a JSON body if one is given.
+     * Sends a request as a caller, with a JSON body if one is given, and checks the response against the document.
      *
-     * @param headers more header names and values, in pairs
+     * @param headers more header names and values, in pairs, replacing those of the same name
      */
     private static HttpResponse<String> send(String method, String path, String authorization, String body,
             String... headers) throws Exception {
@@ -327,9 +331,11 @@ class NotesApiE2EIT {
             request.header("Content-Type", JSON_TYPE);
         }
         for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
+            request.setHeader(headers[i], headers[i + 1]);
         }
-        return http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+        contract.check(response);
+        return response;
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) throws Exception {

@@ -1,6 +1,7 @@
 package io.github.dynacrud.examples.notes;
 
 import io.github.dynacrud.local.LocalApi;
+import io.github.dynacrud.local.LocalServer;
 import io.github.dynacrud.table.SingleTable;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +22,8 @@ public final class NotesLocal {
     }
 
     /**
-     * Starts DynamoDB Local, creates the table and serves the handler deployed to Lambda.
+     * Starts DynamoDB Local, creates the table and serves the handler deployed to Lambda, with its API page at
+     * {@code /docs}.
      *
      * @param port        the HTTP port on 127.0.0.1, 0 for a free one
      * @param dbDirectory where to keep the database, or {@code null} for memory
@@ -29,7 +31,7 @@ public final class NotesLocal {
      * @throws Exception when something cannot start
      */
     public static LocalApi start(int port, Path dbDirectory) throws Exception {
-        return LocalApi.start(port, dbDirectory, TABLE_NAME,
+        return LocalApi.start(LocalServer.builder().port(port).apiPage("/openapi.json"), dbDirectory, TABLE_NAME,
                 client -> new NotesHandler(SingleTable.builder().client(client).tableName(TABLE_NAME).build()),
                 Notebook.ENTITY, Note.ENTITY);
     }

@@ -3,6 +3,7 @@ package io.github.dynacrud.examples.todo;
 // tag::todo-handler[]
 import io.github.dynacrud.http.CorsPolicy;
 import io.github.dynacrud.http.Idempotency;
+import io.github.dynacrud.http.OpenApi;
 import io.github.dynacrud.http.ResourceOptions;
 import io.github.dynacrud.http.Router;
 import io.github.dynacrud.lambda.HttpApiHandler;
@@ -39,6 +40,7 @@ public class TodoHandler extends HttpApiHandler {
                         .listFilter("done", Boolean.class, done -> Query.index("GSI1")
                                 .sortKey(SortKeyCondition.beginsWith(Map.of("done", done))))
                         .build())
+                .openApi("/openapi.json", OpenApi.Info.of("Todo API", "1.0.0"))
                 .build());
         SnapStartPriming.register(this, PrimingRequest.post("/todos").subject("priming").json("{}").build());
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dynacrud.local.LocalApi;
+import io.github.dynacrud.test.OpenApiContract;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -32,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The todo API end to end, as its clients see it: the handler deployed to Lambda, served over real HTTP on 127.0.0.1
  * by {@link TodoLocal}, on DynamoDB Local. Each test acts as its own caller (a bearer token with its own {@code sub}),
- * so tests never see each other's todos; only the lifecycle test uses the default development user.
+ * so tests never see each other's todos; only the lifecycle test uses the default development user. Every response is
+ * checked against the OpenAPI document the API serves, so the document and the behaviour cannot drift apart.
  */
 class TodoApiE2EIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,12 +43,18 @@ class TodoApiE2EIT {
 
     private static LocalApi api;
     private static HttpClient http;
+    /** The document the API serves: every response {@link #send} receives is checked against it. */
+    private static OpenApiContract contract;
 
     @BeforeAll
     static void startApi() throws Exception {
         api = TodoLocal.start(0, null);
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .build();
+        // tag::contract-of[]
+        contract = OpenApiContract.of(http.send(HttpRequest.newBuilder(api.uri().resolve("/openapi.json")).build(),
+                BodyHandlers.ofString()).body());
+        // end::contract-of[]
     }
 
     @AfterAll
@@ -551,7 +559,11 @@ class TodoApiE2EIT {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+        // tag::contract-check[]
+        HttpResponse<String> response = http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+        contract.check(response);
+        return response;
+        // end::contract-check[]
     }
 
     /** Checks a problem response: its status, media type, and a body whose status is the HTTP status. */

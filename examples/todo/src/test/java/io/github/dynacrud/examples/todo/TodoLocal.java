@@ -2,6 +2,7 @@ package io.github.dynacrud.examples.todo;
 
 // tag::local-run[]
 import io.github.dynacrud.local.LocalApi;
+import io.github.dynacrud.local.LocalServer;
 import io.github.dynacrud.table.SingleTable;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,8 @@ public final class TodoLocal {
     }
 
     /**
-     * Starts DynamoDB Local, creates the table and serves the handler deployed to Lambda.
+     * Starts DynamoDB Local, creates the table and serves the handler deployed to Lambda, with its API page at
+     * {@code /docs}.
      *
      * @param port        the HTTP port on 127.0.0.1, 0 for a free one
      * @param dbDirectory where to keep the database, or {@code null} for memory
@@ -28,7 +30,7 @@ public final class TodoLocal {
      * @throws Exception when something cannot start
      */
     public static LocalApi start(int port, Path dbDirectory) throws Exception {
-        return LocalApi.start(port, dbDirectory, TABLE_NAME,
+        return LocalApi.start(LocalServer.builder().port(port).apiPage("/openapi.json"), dbDirectory, TABLE_NAME,
                 client -> new TodoHandler(SingleTable.builder().client(client).tableName(TABLE_NAME).build()),
                 Todo.ENTITY);
     }

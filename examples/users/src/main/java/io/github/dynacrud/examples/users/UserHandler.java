@@ -6,6 +6,7 @@ import static io.github.dynacrud.http.ResourceOptions.Operation.PATCH;
 import static io.github.dynacrud.http.ResourceOptions.Operation.REPLACE;
 
 import io.github.dynacrud.http.CorsPolicy;
+import io.github.dynacrud.http.OpenApi;
 import io.github.dynacrud.http.ResourceOptions;
 import io.github.dynacrud.http.Router;
 import io.github.dynacrud.lambda.HttpApiHandler;
@@ -38,6 +39,7 @@ public class UserHandler extends HttpApiHandler {
                         .listFilter("email", String.class, email -> Query.index("GSI1").partition("email", email))
                         .scopes(CREATE, WRITE).scopes(REPLACE, WRITE).scopes(PATCH, WRITE).scopes(DELETE, WRITE)
                         .build())
+                .openApi("/openapi.json", OpenApi.Info.of("Users API", "1.0.0"))
                 .build());
         // An empty user fails validation before DynamoDB, so priming makes no network call.
         SnapStartPriming.register(this,

@@ -2,11 +2,14 @@ package io.github.dynacrud.examples.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dynacrud.local.LocalTable;
 import io.github.dynacrud.table.SingleTable;
 import io.github.dynacrud.test.HttpApiEvents;
+import io.github.dynacrud.test.OpenApiContract;
+import io.github.dynacrud.test.OpenApiFile;
 import io.github.dynacrud.testing.DynamoDbLocalExtension;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +28,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
-/** The users API over DynamoDB Local: unique emails, lookup by email, and the guard items behind them. */
+/**
+ * The users API over DynamoDB Local: unique emails, lookup by email, and the guard items behind them. Every response
+ * is checked against the OpenAPI document the handler serves, so the document and the behaviour cannot drift apart.
+ */
 class UsersApiIT {
     @RegisterExtension
     static final DynamoDbLocalExtension DYNAMODB = new DynamoDbLocalExtension();
@@ -33,6 +39,7 @@ class UsersApiIT {
     private DynamoDbClient client;
     private String table;
     private UserHandler handler;
+    private OpenApiContract contract;
 
     @BeforeEach
     void newTable() {
@@ -40,6 +47,7 @@ class UsersApiIT {
         table = DynamoDbLocalExtension.uniqueTableName("users");
         LocalTable.create(client, table, User.ENTITY);
         handler = new UserHandler(SingleTable.builder().client(client).tableName(table).build());
+        contract = OpenApiContract.of(OpenApiFile.fetch(handler, "/openapi.json"));
     }
 
     @Test
@@ -124,8 +132,8 @@ class UsersApiIT {
         String id = created("ada@example.com", "Ada Lovelace");
 
         // WHEN
-        APIGatewayV2HTTPResponse deleted = handler.handleRequest(HttpApiEvents.delete("/users/" + id)
-                .subject("admin-1").scopes("users:write").build(), null);
+        APIGatewayV2HTTPResponse deleted = send(HttpApiEvents.delete("/users/" + id)
+                .subject("admin-1").scopes("users:write").build());
 
         // THEN
         assertThat(deleted.getStatusCode()).isEqualTo(204);
@@ -147,8 +155,7 @@ class UsersApiIT {
         // THEN
         assertThat(response.getStatusCode()).isEqualTo(409);
         assertThat(HttpApiEvents.json(response).get("detail").asText()).isEqualTo("User email is already taken");
-        APIGatewayV2HTTPResponse read = handler.handleRequest(HttpApiEvents.get("/users/" + id).subject("reader-1")
-                .build(), null);
+        APIGatewayV2HTTPResponse read = send(HttpApiEvents.get("/users/" + id).subject("reader-1").build());
         assertThat(read.getStatusCode()).isEqualTo(200);
         assertThat(HttpApiEvents.json(read).get("email").asText()).isEqualTo("Ada@Example.com");
         assertThat(guards()).containsExactly(Map.entry("ada@example.com", "USER#" + id));
@@ -160,9 +167,9 @@ class UsersApiIT {
         String id = created("ada@example.com", "Ada Lovelace");
 
         // WHEN
-        APIGatewayV2HTTPResponse patched = handler.handleRequest(HttpApiEvents.patch("/users/" + id)
+        APIGatewayV2HTTPResponse patched = send(HttpApiEvents.patch("/users/" + id)
                 .subject("admin-1").scopes("users:write").header("If-Match", "\"1\"")
-                .json("{\"email\": \"ada@lovelace.example\"}").build(), null);
+                .json("{\"email\": \"ada@lovelace.example\"}").build());
 
         // THEN
         assertThat(patched.getStatusCode()).isEqualTo(200);
@@ -183,9 +190,9 @@ class UsersApiIT {
         String grace = created("grace@example.com", "Grace Hopper");
 
         // WHEN
-        APIGatewayV2HTTPResponse replaced = handler.handleRequest(HttpApiEvents.put("/users/" + grace)
+        APIGatewayV2HTTPResponse replaced = send(HttpApiEvents.put("/users/" + grace)
                 .subject("admin-1").scopes("users:write")
-                .json("{\"email\": \"ada@example.com\", \"name\": \"Grace Hopper\"}").build(), null);
+                .json("{\"email\": \"ada@example.com\", \"name\": \"Grace Hopper\"}").build());
 
         // THEN
         assertThat(replaced.getStatusCode()).isEqualTo(409);
@@ -200,13 +207,19 @@ class UsersApiIT {
     }
 
     private APIGatewayV2HTTPResponse create(String email, String name) {
-        return handler.handleRequest(HttpApiEvents.post("/users").subject("admin-1").scopes("users:write")
-                .json("{\"email\": \"" + email + "\", \"name\": \"" + name + "\"}").build(), null);
+        return send(HttpApiEvents.post("/users").subject("admin-1").scopes("users:write")
+                .json("{\"email\": \"" + email + "\", \"name\": \"" + name + "\"}").build());
     }
 
     private APIGatewayV2HTTPResponse lookup(String email) {
-        return handler.handleRequest(HttpApiEvents.get("/users").query("email", email).subject("reader-1").build(),
-                null);
+        return send(HttpApiEvents.get("/users").query("email", email).subject("reader-1").build());
+    }
+
+    /** Sends an event to the handler and checks its response against the OpenAPI document the handler serves. */
+    private APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent request) {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(request, null);
+        contract.check(request, response);
+        return response;
     }
 
     /** The email guard items in the table, as email to the key of the user they point at. */

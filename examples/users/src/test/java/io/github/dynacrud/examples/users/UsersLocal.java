@@ -1,6 +1,7 @@
 package io.github.dynacrud.examples.users;
 
 import io.github.dynacrud.local.LocalApi;
+import io.github.dynacrud.local.LocalServer;
 import io.github.dynacrud.table.SingleTable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ public final class UsersLocal {
     }
 
     /**
-     * Starts DynamoDB Local, creates the table and serves the handler deployed to Lambda.
+     * Starts DynamoDB Local, creates the table and serves the handler deployed to Lambda, with its API page at
+     * {@code /docs}.
      *
      * @param port        the HTTP port on 127.0.0.1, 0 for a free one
      * @param dbDirectory where to keep the database, or {@code null} for memory
@@ -36,9 +38,11 @@ public final class UsersLocal {
      * @throws Exception when something cannot start
      */
     public static LocalApi start(int port, Path dbDirectory) throws Exception {
-        return LocalApi.start(port, dbDirectory, TABLE_NAME,
+        // tag::api-page[]
+        return LocalApi.start(LocalServer.builder().port(port).apiPage("/openapi.json"), dbDirectory, TABLE_NAME,
                 client -> new UserHandler(SingleTable.builder().client(client).tableName(TABLE_NAME).build()),
                 User.ENTITY);
+        // end::api-page[]
     }
 
     /**
