@@ -145,13 +145,16 @@ final class ResourceOperations {
         }
         ObjectNode item = schemas.entity(resource.json(), Shape.OUTPUT);
         if (!includes.isEmpty()) {
-            ObjectNode children = schema("object");
-            ObjectNode properties = children.putObject("properties");
+            // A copy of the item's schema with the children's fields: the item's own schema admits no other field,
+            // so an allOf of the two would refuse every answer.
+            String ref = item.get("$ref").asText();
+            ObjectNode both = ((ObjectNode) schemas.components().get(ref.substring(ref.lastIndexOf('/') + 1)))
+                    .deepCopy();
+            ObjectNode properties = both.has("properties") ? (ObjectNode) both.get("properties")
+                    : both.putObject("properties");
             includes.forEach((name, repository) -> properties.set(name, page(repository.entity().type(),
                     schemas.entity(EntityJson.of(repository.entity()), Shape.OUTPUT))
                     .put("description", "with include=" + name + ": the first page of these children")));
-            ObjectNode both = object();
-            both.putArray("allOf").add(item).add(children);
             item = both;
         }
         ObjectNode found = response("the " + type, HttpResponse.JSON, item);
