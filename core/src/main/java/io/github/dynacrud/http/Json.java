@@ -127,6 +127,16 @@ public final class Json {
     }
 
     /**
+     * The mapper itself, for reading its configuration (introspecting a type) inside this package: copying it, as
+     * {@link #mapper()} does, costs a deep copy of its configuration and its own caches per caller.
+     *
+     * @return the mapper, never to be configured
+     */
+    static ObjectMapper shared() {
+        return MAPPER;
+    }
+
+    /**
      * Serializes a value as a JSON tree, exactly as {@link #write} would write it.
      *
      * @param value a record, map, list or scalar

@@ -82,6 +82,16 @@ class JsonTest {
     }
 
     @Test
+    void shared_isTheOneMapper_whileMapperHandsOutCopies() {
+        // GIVEN / WHEN
+        ObjectMapper shared = Json.shared();
+
+        // THEN
+        assertThat(shared).isSameAs(Json.shared()).isNotSameAs(Json.mapper());
+        assertThat(Json.mapper()).isNotSameAs(Json.mapper());
+    }
+
+    @Test
     void write_instantWithTimestampsEnabled_matchesTheJsr310Module() throws Exception {
         // GIVEN
         Instant at = Instant.parse("2026-12-01T09:45:00.456Z");
