@@ -3,15 +3,14 @@ package io.github.dynacrud.entity;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The checks {@link Entity.Builder#build()} runs on a description; each failure names its culprit. */
 final class EntityRules {
@@ -24,8 +23,10 @@ final class EntityRules {
     private EntityRules(Entity<?> entity) {
         this.entity = entity;
         this.type = entity.type();
-        this.components = Arrays.stream(entity.recordType().getRecordComponents())
-                .collect(Collectors.toMap(RecordComponent::getName, Function.identity()));
+        this.components = new HashMap<>();
+        for (RecordComponent component : entity.recordType().getRecordComponents()) {
+            components.put(component.getName(), component);
+        }
         this.owner = entity.ownerAttribute().orElse(null);
         this.version = entity.versionAttribute().orElse(null);
     }
@@ -52,7 +53,7 @@ final class EntityRules {
         }
         List<String> keyAttributes = new ArrayList<>(partitionKey.attributes());
         keyAttributes.addAll(sortKey.attributes());
-        if (keyAttributes.stream().allMatch(a -> a.equals(owner))) {
+        if (Collections.frequency(keyAttributes, owner) == keyAttributes.size()) {
             throw new IllegalArgumentException("the primary key of " + type + " ('" + partitionKey + "', '"
                     + sortKey + "') has no placeholder that tells its items apart, such as '{id}'");
         }
@@ -65,20 +66,21 @@ final class EntityRules {
                         + "}, or a query could see other owners' items");
             }
         }
-        entity.idAttribute().filter(id -> !keyAttributes.contains(id)).ifPresent(id -> {
+        String id = entity.idAttribute().orElse(null);
+        if (id != null && !keyAttributes.contains(id)) {
             throw new IllegalArgumentException("id attribute '" + id + "' of " + type
                     + " must appear in the partition or sort key template");
-        });
+        }
         if (owner != null && !partitionKey.attributes().contains(owner)) {
             throw new IllegalArgumentException("owner attribute '" + owner + "' of " + type
                     + " must appear in the partition key template, which is '" + partitionKey + "'");
         }
         for (Optional<String> managed : List.of(entity.versionAttribute(), entity.createdAtAttribute(),
                 entity.updatedAtAttribute(), entity.ttlAttribute())) {
-            managed.filter(keyAttributes::contains).ifPresent(attribute -> {
-                throw new IllegalArgumentException("attribute '" + attribute + "' of " + type
+            if (managed.isPresent() && keyAttributes.contains(managed.get())) {
+                throw new IllegalArgumentException("attribute '" + managed.get() + "' of " + type
                         + " changes on writes, so it cannot be part of the primary key");
-            });
+            }
         }
         List<String> unique = entity.uniqueAttributes();
         if (!unique.isEmpty() && version == null) {
@@ -93,18 +95,30 @@ final class EntityRules {
         for (Index index : entity.indexes()) {
             List<String> attributes = new ArrayList<>(index.partitionKey().attributes());
             attributes.addAll(index.sortKey().attributes());
-            if (createdAt != null && attributes.contains(createdAt)
-                    && attributes.stream().anyMatch(a -> !a.equals(createdAt) && !keyAttributes.contains(a))) {
+            if (createdAt != null && attributes.contains(createdAt) && changeableBesides(attributes, createdAt,
+                    keyAttributes)) {
                 throw new IllegalArgumentException("index " + index.name() + " of " + type + " combines '" + createdAt
                         + "', which no write gives, with attributes a write can change " + attributes
                         + ": its keys could not be rebuilt without a read");
             }
         }
-        unique.stream().filter(keyAttributes::contains).findFirst().ifPresent(attribute -> {
-            throw new IllegalArgumentException("unique attribute '" + attribute + "' of " + type
-                    + " is already part of the primary key");
-        });
+        for (String attribute : unique) {
+            if (keyAttributes.contains(attribute)) {
+                throw new IllegalArgumentException("unique attribute '" + attribute + "' of " + type
+                        + " is already part of the primary key");
+            }
+        }
         checkReservedNames();
+    }
+
+    /** Tells whether attributes hold one that is neither the creation time nor part of the primary key. */
+    private static boolean changeableBesides(List<String> attributes, String createdAt, List<String> keyAttributes) {
+        for (String attribute : attributes) {
+            if (!attribute.equals(createdAt) && !keyAttributes.contains(attribute)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void checkTemplate(KeyTemplate template, String role) {
@@ -140,10 +154,10 @@ final class EntityRules {
     private void checkReservedNames() {
         Set<String> reserved = new LinkedHashSet<>(List.of(Entity.PARTITION_KEY, Entity.SORT_KEY,
                 Entity.TYPE_ATTRIBUTE));
-        entity.indexes().forEach(i -> {
-            reserved.add(i.partitionKeyAttribute());
-            reserved.add(i.sortKeyAttribute());
-        });
+        for (Index index : entity.indexes()) {
+            reserved.add(index.partitionKeyAttribute());
+            reserved.add(index.sortKeyAttribute());
+        }
         for (RecordComponent component : entity.recordType().getRecordComponents()) {
             if (reserved.contains(component.getName())) {
                 throw new IllegalArgumentException(entity.recordType().getSimpleName() + " has a component named '"

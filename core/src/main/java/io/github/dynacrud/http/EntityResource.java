@@ -145,23 +145,45 @@ final class EntityResource<T extends Record> {
         EntityResource<T> resource = new EntityResource<>(repository, mountedPath, options);
         router.mounted(resource);
         String item = path + "/{" + resource.id + "}";
-        resource.add(router, Operation.CREATE, "POST", path, resource::create);
-        resource.add(router, Operation.LIST, "GET", path, resource::list);
-        resource.add(router, Operation.READ, "GET", item, resource::read);
-        resource.add(router, Operation.REPLACE, "PUT", item, resource::replace);
-        resource.add(router, Operation.PATCH, "PATCH", item, resource::patch);
-        resource.add(router, Operation.DELETE, "DELETE", item, resource::delete);
+        resource.add(router, Operation.CREATE, "POST", path);
+        resource.add(router, Operation.LIST, "GET", path);
+        resource.add(router, Operation.READ, "GET", item);
+        resource.add(router, Operation.REPLACE, "PUT", item);
+        resource.add(router, Operation.PATCH, "PATCH", item);
+        resource.add(router, Operation.DELETE, "DELETE", item);
     }
 
-    private interface Action {
-        HttpResponse handle(HttpRequest request, Scope scope);
-    }
-
-    private void add(Router.Builder router, Operation operation, String method, String path, Action action) {
+    private void add(Router.Builder router, Operation operation, String method, String path) {
         if (options.operations().contains(operation)) {
-            Set<String> scopes = options.scopes(operation);
-            router.route(method, path, request -> action.handle(request, scope(Access.check(request, scopes))),
+            router.route(method, path, new OperationHandler(operation, options.scopes(operation)),
                     Optional.of(new Router.ResourceOperation(this, operation)));
+        }
+    }
+
+    /**
+     * Answers one operation's route once the caller's access is checked: one class for every operation, where a
+     * lambda per operation would each load a class of its own at start-up.
+     */
+    private final class OperationHandler implements Handler {
+        private final Operation operation;
+        private final Set<String> scopes;
+
+        OperationHandler(Operation operation, Set<String> scopes) {
+            this.operation = operation;
+            this.scopes = scopes;
+        }
+
+        @Override
+        public HttpResponse handle(HttpRequest request) {
+            Scope scope = scope(Access.check(request, scopes));
+            return switch (operation) {
+                case CREATE -> create(request, scope);
+                case LIST -> list(request, scope);
+                case READ -> read(request, scope);
+                case REPLACE -> replace(request, scope);
+                case PATCH -> patch(request, scope);
+                case DELETE -> delete(request, scope);
+            };
         }
     }
 

@@ -31,10 +31,11 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.ContextualSerializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.datatype.jsr310.ser.InstantSerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.LocalDateSerializer;
 import io.github.dynacrud.BadRequestException;
 import io.github.dynacrud.UnsupportedMediaTypeException;
+import io.github.dynacrud.http.internal.LazyJavaTimeModule;
 import io.github.dynacrud.internal.IsoTime;
 import java.io.IOException;
 import java.lang.reflect.Type;
@@ -84,9 +85,11 @@ public final class Json {
                 .addDeserializer(Instant.class, new IsoStringDeserializer<>(Instant.class, IsoTime::parseInstant,
                         Pattern.compile("\\d{4}-\\d{2}-\\d{2}T.+")))
                 .addSerializer(Instant.class, new IsoInstantSerializer())
+                // The JSR-310 module's own, so that writing a date does not set the whole module up.
+                .addSerializer(LocalDate.class, LocalDateSerializer.INSTANCE)
                 .addSerializer(Representation.Shown.class, new ShownSerializer());
         JsonMapper mapper = JsonMapper.builder(factory)
-                .addModule(new JavaTimeModule())
+                .addModule(new LazyJavaTimeModule())
                 .addModule(strictTime)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -124,6 +127,16 @@ public final class Json {
      */
     public static ObjectMapper mapper() {
         return MAPPER.copy();
+    }
+
+    /**
+     * The mapper itself, for reading its configuration (introspecting a type) inside this package: copying it, as
+     * {@link #mapper()} does, costs a deep copy of its configuration and its own caches per caller.
+     *
+     * @return the mapper, never to be configured
+     */
+    static ObjectMapper shared() {
+        return MAPPER;
     }
 
     /**

@@ -8,7 +8,7 @@ import io.github.dynacrud.entity.KeyParts;
 import io.github.dynacrud.entity.KeyTemplate;
 import io.github.dynacrud.http.internal.PathTemplate;
 import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,8 +41,10 @@ final class PathKeys {
      */
     static PathKeys of(String path, Entity<?> entity) {
         String type = entity.type();
-        String id = entity.idAttribute().orElseThrow(() -> new IllegalArgumentException(
-                type + " needs an id attribute to be mounted as a resource"));
+        if (entity.idAttribute().isEmpty()) {
+            throw new IllegalArgumentException(type + " needs an id attribute to be mounted as a resource");
+        }
+        String id = entity.idAttribute().get();
         List<String> parameters;
         try {
             parameters = PathTemplate.parse(path).parameters();
@@ -50,14 +52,17 @@ final class PathKeys {
             throw new IllegalArgumentException("resource " + type + ": " + e.getMessage(), e);
         }
         Map<String, RecordComponent> components = new LinkedHashMap<>();
-        Arrays.stream(entity.recordType().getRecordComponents()).forEach(c -> components.put(c.getName(), c));
+        for (RecordComponent component : entity.recordType().getRecordComponents()) {
+            components.put(component.getName(), component);
+        }
+        String owner = entity.ownerAttribute().orElse(null);
         for (String parameter : parameters) {
             String named = "path parameter '{" + parameter + "}' of '" + path + "'";
             if (parameter.equals(id)) {
                 throw new IllegalArgumentException(named + " is the id attribute of " + type + ", which the item routes"
                         + " add as '/{" + id + "}'; name the parent's parameter after another attribute of " + type);
             }
-            if (entity.ownerAttribute().filter(parameter::equals).isPresent()) {
+            if (parameter.equals(owner)) {
                 throw new IllegalArgumentException(named + " names the owner of " + type
                         + ", which comes from the principal, never from a path");
             }
@@ -78,8 +83,8 @@ final class PathKeys {
         }
         Set<String> unfilled = new LinkedHashSet<>(entity.keyAttributes());
         unfilled.remove(id);
-        entity.ownerAttribute().ifPresent(unfilled::remove);
-        parameters.forEach(unfilled::remove);
+        unfilled.remove(owner);
+        unfilled.removeAll(parameters);
         if (!unfilled.isEmpty()) {
             String attribute = unfilled.iterator().next();
             throw new IllegalArgumentException("key attribute '" + attribute + "' of " + type + " is given neither by"
@@ -112,18 +117,27 @@ final class PathKeys {
         Set<String> held = new LinkedHashSet<>(partition.attributes());
         held.addAll(sort.attributes());
         String described = keys + " ('" + partition + "', '" + sort + "')";
-        attributes.stream().filter(a -> !held.contains(a)).findFirst().ifPresent(attribute -> {
-            throw new IllegalArgumentException("path parameter '{" + attribute + "}' of " + entity.type()
-                    + " is not held by " + described + ", so a list querying it could not be bounded to the path");
-        });
-        List<String> sortBound = attributes.stream().filter(a -> !partition.attributes().contains(a)).toList();
+        for (String attribute : attributes) {
+            if (!held.contains(attribute)) {
+                throw new IllegalArgumentException("path parameter '{" + attribute + "}' of " + entity.type()
+                        + " is not held by " + described + ", so a list querying it could not be bounded to the path");
+            }
+        }
+        List<String> sortBound = new ArrayList<>();
+        for (String attribute : attributes) {
+            if (!partition.attributes().contains(attribute)) {
+                sortBound.add(attribute);
+            }
+        }
         List<String> leading = sort.attributes().subList(0, sortBound.size());
-        sortBound.stream().filter(a -> !leading.contains(a)).findFirst().ifPresent(attribute -> {
-            throw new IllegalArgumentException("path parameter '{" + attribute + "}' of " + entity.type()
-                    + " is neither in the partition key nor among the leading placeholders of the sort key of "
-                    + described + ", so a list querying it could not be bounded to the path; put it before "
-                    + "the other placeholders of the sort key");
-        });
+        for (String attribute : sortBound) {
+            if (!leading.contains(attribute)) {
+                throw new IllegalArgumentException("path parameter '{" + attribute + "}' of " + entity.type()
+                        + " is neither in the partition key nor among the leading placeholders of the sort key of "
+                        + described + ", so a list querying it could not be bounded to the path; put it before "
+                        + "the other placeholders of the sort key");
+            }
+        }
     }
 
     /** @return the attributes the path fills, in path order */

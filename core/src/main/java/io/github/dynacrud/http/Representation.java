@@ -70,7 +70,7 @@ final class Representation<T extends Record> {
             types.put(component.name(), Json.type(component.genericType()));
         }
         visiblePositions = visible.stream().mapToInt(model::position).toArray();
-        names = JsonNames.of(Json.mapper(), entity.recordType(), types.keySet());
+        names = JsonNames.of(Json.shared(), entity.recordType(), types.keySet());
         // dynacrud's mapper takes no mix-ins (Json.mapper() hands out copies), so the record's own annotations decide.
         direct = PlainRecords.serializeAlikeDirectly(entity.recordType());
         this.readOnly.addAll(entity.managedAttributes());

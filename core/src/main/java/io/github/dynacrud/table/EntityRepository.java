@@ -94,11 +94,16 @@ public final class EntityRepository<T extends Record> {
         this.guards = new UniqueGuards<>(mapping, table.tableName());
         this.conditions = new WriteConditions(mapping);
         Set<String> fields = new LinkedHashSet<>();
-        model.components().forEach(c -> fields.add(c.name()));
+        for (RecordModel.Component component : model.components()) {
+            fields.add(component.name());
+        }
         fields.removeAll(entity.keyAttributes());
-        entity.versionAttribute().ifPresent(fields::remove);
-        entity.createdAtAttribute().ifPresent(fields::remove);
-        entity.updatedAtAttribute().ifPresent(fields::remove);
+        for (Optional<String> managed : List.of(entity.versionAttribute(), entity.createdAtAttribute(),
+                entity.updatedAtAttribute())) {
+            if (managed.isPresent()) {
+                fields.remove(managed.get());
+            }
+        }
         this.replaceable = Set.copyOf(fields);
         // Bootstrapping Hibernate Validator costs most of a second: pay it here, at start-up, not on the first write.
         Validation.prepare(entity.recordType());
@@ -150,12 +155,23 @@ public final class EntityRepository<T extends Record> {
      */
     T newItem(Scope scope, T item, Instant now) {
         Map<String, Object> managed = new HashMap<>();
-        owner(scope).ifPresent(owner -> managed.put(entity.ownerAttribute().orElseThrow(), owner));
-        entity.idAttribute().filter(id -> entity.generatesId() && model.value(item, id) == null)
-                .ifPresent(id -> managed.put(id, Ulid.next(table.clock())));
-        entity.versionAttribute().ifPresent(v -> managed.put(v, mapping.versionValue(1)));
-        entity.createdAtAttribute().ifPresent(a -> managed.put(a, now));
-        entity.updatedAtAttribute().ifPresent(a -> managed.put(a, now));
+        // Plain conditions rather than lambdas on Optional: each lambda is a class to load on the first create.
+        Optional<String> owner = owner(scope);
+        if (owner.isPresent()) {
+            managed.put(entity.ownerAttribute().orElseThrow(), owner.get());
+        }
+        Optional<String> id = entity.idAttribute();
+        if (id.isPresent() && entity.generatesId() && model.value(item, id.get()) == null) {
+            managed.put(id.get(), Ulid.next(table.clock()));
+        }
+        if (entity.versionAttribute().isPresent()) {
+            managed.put(entity.versionAttribute().get(), mapping.versionValue(1));
+        }
+        for (Optional<String> timestamp : List.of(entity.createdAtAttribute(), entity.updatedAtAttribute())) {
+            if (timestamp.isPresent()) {
+                managed.put(timestamp.get(), now);
+            }
+        }
         T created = model.with(item, managed);
         Validation.check(created);
         return created;

@@ -58,6 +58,39 @@ class JsonTest {
                         + "\"asDay\":\"2026-12-01\"}");
     }
 
+    record Dated(LocalDate plain, @JsonFormat(pattern = "dd.MM.yyyy") LocalDate pattern,
+            @JsonFormat(shape = JsonFormat.Shape.NUMBER_INT) LocalDate asNumber, Map<String, LocalDate> inMap) {
+    }
+
+    @Test
+    void write_datesWithAndWithoutJsonFormat_matchTheJsr310Module() throws Exception {
+        // GIVEN
+        LocalDate day = LocalDate.of(2026, 12, 24);
+        Dated dated = new Dated(day, day, day, Map.of("due", LocalDate.of(10_000, 1, 1)));
+
+        // WHEN
+        String written = new String(Json.write(dated), StandardCharsets.UTF_8);
+        String asTimestamps = Json.mapper().writer().with(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .writeValueAsString(dated);
+
+        // THEN
+        assertThat(written).isEqualTo(JSR_310.writeValueAsString(dated))
+                .isEqualTo("{\"plain\":\"2026-12-24\",\"pattern\":\"24.12.2026\",\"asNumber\":20811,"
+                        + "\"inMap\":{\"due\":\"+10000-01-01\"}}");
+        assertThat(asTimestamps).isEqualTo(JSR_310.writer().with(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .writeValueAsString(dated)).contains("\"plain\":[2026,12,24]");
+    }
+
+    @Test
+    void shared_isTheOneMapper_whileMapperHandsOutCopies() {
+        // GIVEN / WHEN
+        ObjectMapper shared = Json.shared();
+
+        // THEN
+        assertThat(shared).isSameAs(Json.shared()).isNotSameAs(Json.mapper());
+        assertThat(Json.mapper()).isNotSameAs(Json.mapper());
+    }
+
     @Test
     void write_instantWithTimestampsEnabled_matchesTheJsr310Module() throws Exception {
         // GIVEN
