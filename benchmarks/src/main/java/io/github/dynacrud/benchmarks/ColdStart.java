@@ -127,7 +127,7 @@ final class ColdStart implements AutoCloseable {
 
     /**
      * Counts the classes a function loads until it has answered its first request and asks for the next one. The
-     * count does not depend on timing, so one run tells it; class logging slows the JVM, so no timed run logs.
+     * count hardly depends on timing, so a few runs tell it; class logging slows the JVM, so no timed run logs.
      *
      * @param contender the function
      * @return the number of classes loaded
