@@ -32,8 +32,8 @@ final class ScaledHandlers {
     enum Constraints {
         /** {@code @NotBlank}, {@code @Size}, {@code @Min}, {@code @Max} and {@code @NotNull}: dynacrud checks them. */
         BUILT_IN("@NotNull"),
-        /** The same with a {@code @Pattern} in place of a {@code @NotNull}, which only Hibernate Validator checks. */
-        HIBERNATE_VALIDATOR("@Pattern(regexp = \"[a-z]+\")");
+        /** The same with an {@code @Email} in place of a {@code @NotNull}, which only Hibernate Validator checks. */
+        HIBERNATE_VALIDATOR("@Email");
 
         private final String statusConstraint;
 
@@ -108,7 +108,7 @@ final class ScaledHandlers {
                 import jakarta.validation.constraints.Min;
                 import jakarta.validation.constraints.NotBlank;
                 import jakarta.validation.constraints.NotNull;
-                import jakarta.validation.constraints.Pattern;
+                import jakarta.validation.constraints.Email;
                 import jakarta.validation.constraints.Size;
 
                 /** Generated entity type %2$s. */

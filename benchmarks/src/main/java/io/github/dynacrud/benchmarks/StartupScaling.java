@@ -147,7 +147,7 @@ final class StartupScaling {
 
     private static String label(Curve curve) {
         return curve.constraints() == ScaledHandlers.Constraints.BUILT_IN ? "built-in constraints"
-                : "with a `@Pattern` (Hibernate Validator)";
+                : "with an `@Email` (Hibernate Validator)";
     }
 
     /**

@@ -26,7 +26,7 @@ import java.util.WeakHashMap;
 
 /**
  * A record's constraints when they are all among the most common built-in ones ({@code @NotNull}, {@code @NotBlank},
- * {@code @NotEmpty}, {@code @Size}, {@code @Min}, {@code @Max}) on its components, with their default messages and
+ * {@code @NotEmpty}, {@code @Size}, {@code @Min}, {@code @Max}, {@code @Pattern}) on its components, with their default messages and
  * group, on types Hibernate Validator checks them on: checked here with Hibernate Validator's results and messages, so
  * that such a record never bootstraps it (a third of a cold start). Anything else (another or a custom constraint, a
  * custom message, a group, {@code @Valid}, constraints on elements, the record or other methods, an XML configuration

@@ -51,7 +51,25 @@ class BuiltInConstraintsTest {
     interface Marker {
     }
 
-    record OtherConstraint(@Pattern(regexp = "[a-z]+") String text) {
+    /**
+     * Expressions whose text holds what message interpolation treats specially ({@code {}}, {@code $}, {@code \\},
+     * quotes, EL), with flags.
+     */
+    record Patterned(@Pattern(regexp = "[a-z]+") String word,
+            @Pattern(regexp = "^\\d{3}-\\d{4}$") String phone,
+            @Pattern(regexp = "\\$\\{[a-z]+\\}|#\\{x\\}") String expression,
+            @Pattern(regexp = "[{}\\\\\"']+") String specials,
+            @Pattern(regexp = "ab+c", flags = {Pattern.Flag.CASE_INSENSITIVE, Pattern.Flag.COMMENTS}) String flagged,
+            @NotBlank @Pattern(regexp = ".*\\S.*", flags = Pattern.Flag.DOTALL) @Size(max = 4) String combined) {
+    }
+
+    record BadExpression(@Pattern(regexp = "[a-") String text) {
+    }
+
+    record PatternOnNumber(@Pattern(regexp = "[0-9]+") Integer count) {
+    }
+
+    record PatternWithMessage(@Pattern(regexp = "[a-z]+", message = "lower case only") String text) {
     }
 
     record EmailConstraint(@Email String email) {
@@ -127,6 +145,35 @@ class BuiltInConstraintsTest {
     }
 
     @Test
+    void violations_patternsWithSpecialCharactersAndFlags_matchHibernateValidatorExactly() {
+        // GIVEN values matching and failing each expression, cycled through so that many combinations meet
+        List<?> words = Arrays.asList(null, "", "abc", "Abc", "a b");
+        List<?> phones = Arrays.asList(null, "555-1234", "555-12345", "5551234", "\u0665\u0665\u0665-1234");
+        List<?> expressions = Arrays.asList(null, "${abc}", "#{x}", "${}", "{abc}");
+        List<?> specials = Arrays.asList(null, "{}", "\\\"'", "$", "");
+        List<?> flagged = Arrays.asList(null, "ABBC", "abc", "ab c", "ac");
+        List<?> combined = Arrays.asList(null, "", " ", "x\n", "a\nb", "abcde");
+        BuiltInConstraints constraints = BuiltInConstraints.of(Patterned.class).orElseThrow();
+        int compared = 0;
+
+        for (int i = 0; i < 5 * 5 * 6 * 5; i++) {
+            Patterned item = new Patterned((String) pick(words, i), (String) pick(phones, i),
+                    (String) pick(expressions, i), (String) pick(specials, i), (String) pick(flagged, i),
+                    (String) pick(combined, i));
+
+            // WHEN
+            List<Violation> builtIn = Validation.ordered(constraints.violations(item));
+
+            // THEN
+            assertThat(builtIn).as("item %d", i).isEqualTo(Validation.ordered(Validation.hibernateViolations(item)));
+            compared += builtIn.size();
+        }
+        assertThat(compared).as("violations compared").isGreaterThan(1000);
+        assertThat(constraints.violations("expression", "{abc}"))
+                .containsExactly(new Violation("expression", "must match \"\\$\\{[a-z]+\\}|#\\{x\\}\""));
+    }
+
+    @Test
     void violationsOfAValue_eachComponentAndValue_matchHibernateValidatorExactly() {
         // GIVEN
         BuiltInConstraints constraints = BuiltInConstraints.of(Checked.class).orElseThrow();
@@ -166,7 +213,8 @@ class BuiltInConstraintsTest {
 
     @Test
     void of_constraintsOtherThanTheCommonBuiltInOnes_leavesTheRecordToHibernateValidator() {
-        List<Class<?>> others = List.of(CustomMessage.class, InGroup.class, OtherConstraint.class,
+        List<Class<?>> others = List.of(CustomMessage.class, InGroup.class, BadExpression.class,
+                PatternOnNumber.class, PatternWithMessage.class,
                 EmailConstraint.class, Cascaded.class, OnElements.class, SizeOfNumber.class, BadBounds.class,
                 MinOfDecimal.class, ConstrainedGetter.class, FromInterface.class, OnArray.class, GetterNamedAccessor.class, ValidationTest.Period.class);
 
